@@ -1,0 +1,84 @@
+from pathlib import Path
+
+import pytest
+
+from crawler.sources import DEFAULT_SOURCES, SourcesError, load_sources, select
+
+
+def test_bundled_sources_load_with_real_and_demo_providers():
+    sources = load_sources()
+    real = [s for s in sources if not s.demo]
+    demo = [s for s in sources if s.demo]
+    assert len(real) >= 6 and all(s.homepage.startswith("https://") for s in real)
+    assert len(demo) >= 6 and all(s.homepage.startswith("http://127.0.0.") for s in demo)
+    assert len({s.homepage.split("/")[2].split(":")[0] for s in demo}) == len(demo), "one host each"
+    assert all(s.seeds() for s in sources)
+
+
+def test_with_port_moves_every_url():
+    demo = next(s for s in load_sources() if s.demo)
+    moved = demo.with_port(9999)
+    assert all(":9999/" in url for url, _ in moved.seeds())
+    assert moved.slug == demo.slug
+
+
+GOOD = """
+providers:
+  - slug: good
+    name: Good CE
+    homepage: https://good.example/
+    start_urls: [https://good.example/courses]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.yml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("providers: [\n  - slug: x\n", "not valid YAML at line"),
+        (GOOD + "    colour: blue\n", "line 3 (good): unknown key(s) ['colour']"),
+        (
+            GOOD.replace("    start_urls: [https://good.example/courses]\n", ""),
+            "needs start_urls, sitemaps or catalog_json",
+        ),
+        (
+            GOOD + "    selectors: {price_raw: 'div[[['}\n",
+            "selector for price_raw 'div[[[' is invalid",
+        ),
+        (GOOD + "    selectors: {cost: '.price'}\n", "selectors names unknown column 'cost'"),
+        (GOOD + "    detail: ['/course/(']\n", "detail regex '/course/(' does not compile"),
+        (GOOD + "    course_ref: '/course/\\d+'\n", "course_ref regex must have exactly one group"),
+        (
+            GOOD.replace("https://good.example/courses", "ftp://good.example/c"),
+            "not an absolute http(s) URL",
+        ),
+        (GOOD.replace("slug: good", "slug: Good CE"), "must be lowercase letters"),
+        (GOOD + GOOD.replace("providers:\n", ""), "slug 'good' appears twice"),
+        ("courses: []\n", "unknown top-level key(s) ['courses']"),
+        (GOOD.replace("    name: Good CE\n", ""), "missing name"),
+    ],
+)
+def test_malformed_sources_name_file_entry_and_problem(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(SourcesError) as error:
+        load_sources(path)
+    assert str(path) in str(error.value)
+    assert message in str(error.value)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(SourcesError, match="cannot read"):
+        load_sources(tmp_path / "nope.yml")
+
+
+def test_select_by_name_and_unknown_name():
+    sources = load_sources(DEFAULT_SOURCES)
+    assert [s.slug for s in select(sources, ("netce",))] == ["netce"]
+    assert all(not s.demo for s in select(sources, demo=False))
+    with pytest.raises(SourcesError, match="unknown source"):
+        select(sources, ("nope",))
