@@ -1,0 +1,7 @@
+"""SQLite catalog store and durable crawl frontier (DESIGN.md §4 Durability, §5, §8)."""
+
+from crawler.store.catalog import CatalogStore, PageOutcome
+from crawler.store.frontier import FrontierRow
+from crawler.store.runs import RunSummary
+
+__all__ = ["CatalogStore", "FrontierRow", "PageOutcome", "RunSummary"]
