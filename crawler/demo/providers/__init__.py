@@ -1,0 +1,1 @@
+"""One module per demo provider site; each exposes SLUG, NAME, HOST and build() -> Site."""
