@@ -1,0 +1,205 @@
+"""The spider every provider uses: declarative, driven by one ``data/sources.yml`` entry.
+
+Switches (all from the sources entry, see its header comment):
+- ``start_urls``: listing pages; links on them matching ``listing`` are followed, links matching
+  ``detail`` are course pages; pagination is simply a listing link.
+- ``sitemaps``: sitemap or sitemap-index URLs; entries matching ``detail``/``listing`` are queued.
+- ``catalog_json``: a JSON catalog endpoint (``items`` path, ``url_field``, ``next_field`` and a
+  ``fields`` map for records that carry course data themselves).
+- ``policy_pages`` / ``contact_page``: site-wide pages whose facts attach to every listing.
+- ``allowed_hosts`` / ``deny``: where the crawl may go.
+A provider that needs more subclasses ``CatalogSpider`` in its own module and overrides one hook
+(``course_links``, ``parse_detail`` ...); ``spider: <module>`` in its entry selects it.
+
+Every request carries ``frontier_url`` (the canonical URL of its frontier row) and ``kind``. Each
+callback yields exactly one ``PageResult`` first (stored with the frontier row in one transaction)
+and then the requests for newly discovered links, so a kill at any point loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator, Iterable
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.sitemap import Sitemap
+
+from crawler.extract import course_from_record, extract_page, extract_site_facts
+from crawler.items import PageResult
+from crawler.runtime import run_id_of, store_for
+from crawler.sources import Source
+from crawler.urls import canonicalize
+
+_PRIORITY = {
+    "policy": 30,
+    "contact": 30,
+    "sitemap": 20,
+    "catalog-json": 20,
+    "listing": 10,
+    "detail": 0,
+}
+
+
+class CatalogSpider(scrapy.Spider):
+    name = "catalog"
+    source: Source
+
+    def __init__(self, source: Source, **kwargs):
+        super().__init__(name=source.slug, **kwargs)
+        self.source = source
+        self.allowed_domains = list(source.allowed_hosts)
+        self._detail = [re.compile(p) for p in source.detail]
+        self._listing = [re.compile(p) for p in source.listing]
+        self._deny = [re.compile(p) for p in source.deny]
+        self._links = LinkExtractor(tags=("a", "area", "link"), attrs=("href",), canonicalize=False)
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        store = store_for(self.settings)
+        run_id = run_id_of(self.settings)
+        self.done = store.done_urls(run_id)
+        for row in store.pending(run_id):
+            yield self.request(row.url, row.kind)
+
+    # -- requests ---------------------------------------------------------------------------
+    def request(self, url: str, kind: str) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_by_kind,
+            errback=self.failed,
+            priority=_PRIORITY.get(kind, 0),
+            meta={"frontier_url": url, "kind": kind},
+        )
+
+    def follow(self, links: Iterable[tuple[str, str]]) -> Iterable[scrapy.Request]:
+        for url, kind in links:
+            if url not in self.done:
+                yield self.request(url, kind)
+
+    def classify(self, url: str) -> str | None:
+        """'detail', 'listing' or None (not followed) for a canonical URL on an allowed host."""
+        parts = urlsplit(url)
+        if (
+            parts.scheme not in ("http", "https")
+            or (parts.hostname or "") not in self.allowed_domains
+        ):
+            return None
+        target = url[len(f"{parts.scheme}://{parts.netloc}") :]
+        if any(p.search(target) for p in self._deny):
+            return None
+        if any(p.search(target) for p in self._detail):
+            return "detail"
+        if any(p.search(target) for p in self._listing):
+            return "listing"
+        return None
+
+    def course_links(self, response: Response) -> list[tuple[str, str]]:
+        found: dict[str, str] = {}
+        for link in self._links.extract_links(response):
+            url = canonicalize(link.url)
+            kind = self.classify(url)
+            if kind and url not in found:
+                found[url] = kind
+        return list(found.items())
+
+    # -- callbacks ----------------------------------------------------------------------------
+    def parse_by_kind(self, response: Response):
+        kind = response.meta["kind"]
+        handler = {
+            "listing": self.parse_listing,
+            "detail": self.parse_detail,
+            "sitemap": self.parse_sitemap,
+            "catalog-json": self.parse_catalog_json,
+            "policy": self.parse_site_page,
+            "contact": self.parse_site_page,
+        }[kind]
+        page = self.page(response, kind)
+        if response.status >= 400:
+            page.status = response.status
+            page.not_course_reason = f"HTTP {response.status}"
+            yield page
+            return
+        handler(response, page)
+        yield page
+        yield from self.follow(page.links)
+
+    def page(self, response: Response, kind: str) -> PageResult:
+        return PageResult(source=self.source.slug, url=response.meta["frontier_url"], kind=kind)
+
+    def parse_listing(self, response: Response, page: PageResult) -> None:
+        page.links = self.course_links(response)
+
+    def parse_detail(self, response: Response, page: PageResult) -> None:
+        extraction = extract_page(
+            response.body, response.url, self.source.slug, self.source.config()
+        )
+        if extraction.is_course:
+            page.courses.append(extraction.course)
+        else:
+            page.not_course_reason = extraction.not_course_reason
+        page.links = self.course_links(response)
+
+    def parse_sitemap(self, response: Response, page: PageResult) -> None:
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # lxml raises several types on a broken sitemap
+            page.not_course_reason = f"unreadable sitemap: {exc}"
+            return
+        for entry in sitemap:
+            url = canonicalize(urljoin(response.url, entry.get("loc", "")))
+            kind = "sitemap" if sitemap.type == "sitemapindex" else self.classify(url)
+            if kind:
+                page.links.append((url, kind))
+
+    def parse_catalog_json(self, response: Response, page: PageResult) -> None:
+        spec = self.source.catalog_json or {}
+        try:
+            data = json.loads(response.text)
+        except ValueError as exc:
+            page.not_course_reason = f"catalog endpoint did not return JSON: {exc}"
+            return
+        records = _dig(data, spec.get("items", ""))
+        for record in records if isinstance(records, list) else []:
+            href = _dig(record, spec["url_field"]) if isinstance(record, dict) else None
+            if not isinstance(href, str):
+                continue
+            url = canonicalize(urljoin(response.url, href))
+            if spec.get("fields"):
+                page.courses.append(
+                    course_from_record(
+                        record, spec["fields"], url, self.source.slug, self.source.config()
+                    )
+                )
+            if self.classify(url) == "detail":
+                page.links.append((url, "detail"))
+        following = _dig(data, spec["next_field"]) if spec.get("next_field") else None
+        if isinstance(following, str) and following:
+            page.links.append((canonicalize(urljoin(response.url, following)), "catalog-json"))
+
+    def parse_site_page(self, response: Response, page: PageResult) -> None:
+        facts = extract_site_facts(response.body, response.url)
+        if "refund_policy_text" in facts and page.kind == "policy":
+            facts["refund_policy_url"] = canonicalize(response.url)
+        page.provider_facts = facts
+
+    def failed(self, failure):
+        request = failure.request
+        page = PageResult(
+            source=self.source.slug,
+            url=request.meta["frontier_url"],
+            kind=request.meta["kind"],
+            status=0,
+            not_course_reason=f"{failure.type.__name__}: {failure.getErrorMessage()}",
+        )
+        yield page
+
+
+def _dig(data, path: str):
+    for key in [k for k in (path or "").split(".") if k]:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data

@@ -1,0 +1,193 @@
+"""Politeness and safety over real HTTP on loopback: robots.txt (RFC 9309), Crawl-delay,
+Retry-After, and refusing private addresses unless opted in."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from demo_support import ROOT, rows
+
+from crawler.demo_run import free_port
+from crawler.middlewares import retry_after_seconds
+
+pytestmark = pytest.mark.slow
+
+COURSE = """<html><head><title>{title}</title></head>
+<body><h1>{title}</h1>
+<h2>Learning Objectives</h2>
+<ul><li>Describe the order of draw.</li><li>Identify tube additives.</li></ul>
+<h2>Contact Hours</h2><p>1.0 contact hour</p><p>Price: $15.00</p></body></html>"""
+
+
+class Site:
+    """A tiny programmable site: path -> list of (status, headers, body) answered in turn."""
+
+    def __init__(self, host: str, port: int, routes: dict):
+        self.routes = {k: list(v) for k, v in routes.items()}
+        self.log: list[tuple[float, str]] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                site.log.append((time.monotonic(), self.path))
+                answers = site.routes.get(self.path) or [(404, {}, "not found")]
+                status, headers, body = answers[0] if len(answers) == 1 else answers.pop(0)
+                data = body.encode()
+                self.send_response(status)
+                for key, value in {"Content-Type": "text/html", **headers}.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer((host, port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def paths(self) -> list[str]:
+        return [p for _, p in self.log]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def ok(body: str, **headers):
+    return [(200, headers, body)]
+
+
+def listing(*links: str) -> list:
+    return ok("<html><body>" + "".join(f'<a href="{u}">{u}</a>' for u in links) + "</body></html>")
+
+
+def _sources_file(tmp_path, entries: list[tuple[str, str, int]]) -> str:
+    text = "providers:\n"
+    for slug, host, port in entries:
+        text += (
+            f"  - slug: {slug}\n    name: {slug}\n    homepage: http://{host}:{port}/\n"
+            f"    start_urls: ['http://{host}:{port}/courses']\n"
+            f"    listing: ['/courses$']\n    detail: ['/course/']\n"
+        )
+    path = tmp_path / "sources.yml"
+    path.write_text(text)
+    return str(path)
+
+
+def _crawl(tmp_path, sources: str, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "crawler.cli",
+            "crawl",
+            "--sources",
+            sources,
+            "--db",
+            str(tmp_path / "c.db"),
+            "--today",
+            "2026-11-25",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+
+
+def test_robots_rules_5xx_crawl_delay_and_retry_after(tmp_path):
+    hosts = ["127.0.0.21", "127.0.0.22", "127.0.0.23"]
+    port = free_port(hosts)
+    broken = Site(
+        hosts[0],
+        port,
+        {
+            "/robots.txt": [(503, {}, "busy")],
+            "/courses": listing("/course/a"),
+        },
+    )
+    delayed = Site(
+        hosts[1],
+        port,
+        {
+            "/robots.txt": ok("User-agent: *\nCrawl-delay: 1\nDisallow: /course/private\n"),
+            "/courses": listing("/course/one", "/course/two", "/course/private"),
+            "/course/one": ok(COURSE.format(title="Order of Draw")),
+            "/course/two": ok(COURSE.format(title="Capillary Puncture")),
+            "/course/private": ok(COURSE.format(title="Members Only")),
+        },
+    )
+    throttled = Site(
+        hosts[2],
+        port,
+        {
+            "/robots.txt": [(404, {}, "none")],
+            "/courses": listing("/course/busy"),
+            "/course/busy": [
+                (429, {"Retry-After": "1"}, "slow down"),
+                (200, {}, COURSE.format(title="Busy")),
+            ],
+        },
+    )
+    try:
+        sources = _sources_file(
+            tmp_path,
+            [
+                ("broken", hosts[0], port),
+                ("delayed", hosts[1], port),
+                ("throttled", hosts[2], port),
+            ],
+        )
+        result = _crawl(tmp_path, sources, "--allow-private")
+        assert result.returncode == 0, result.stderr[-3000:]
+    finally:
+        for site in (broken, delayed, throttled):
+            site.close()
+
+    assert set(broken.paths()) == {"/robots.txt"}, "a 5xx robots.txt means disallow all"
+    assert "/course/private" not in delayed.paths()
+    fetched = [t for t, p in delayed.log if p != "/robots.txt"]
+    gaps = [b - a for a, b in itertools.pairwise(fetched)]
+    assert len(fetched) == 3 and min(gaps) >= 0.9, f"Crawl-delay 1 not honoured: {gaps}"
+    busy = [t for t, p in throttled.log if p == "/course/busy"]
+    assert len(busy) == 2 and busy[1] - busy[0] >= 0.9, "Retry-After 1 not honoured"
+    titles = {r["title"] for r in rows(tmp_path / "c.db", "select title from courses")}
+    assert titles == {"Order of Draw", "Capillary Puncture", "Busy"}
+
+
+def test_private_addresses_are_refused_without_opt_in(tmp_path):
+    port = free_port(["127.0.0.24"])
+    site = Site("127.0.0.24", port, {"/courses": listing("/course/x"), "/robots.txt": ok("")})
+    try:
+        result = _crawl(tmp_path, _sources_file(tmp_path, [("local", "127.0.0.24", port)]))
+    finally:
+        site.close()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert site.paths() == [], "no request may reach a loopback address without opt-in"
+    errors = rows(tmp_path / "c.db", "select error from crawl_errors")
+    assert any("private or loopback" in e["error"] for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        (b"120", 120.0),
+        (b"0", 0.0),
+        (None, None),
+        (b"soon", None),
+        (b"Wed, 25 Nov 2026 10:00:30 GMT", 30.0),
+    ],
+)
+def test_retry_after_values(value, seconds):
+    from email.utils import parsedate_to_datetime
+
+    now = parsedate_to_datetime("Wed, 25 Nov 2026 10:00:00 GMT").timestamp()
+    assert retry_after_seconds(value, now) == seconds
