@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from crawler.paths import DEFAULT_DB as DEFAULT_SOURCE
+from crawler.paths import DEFAULT_SNAPSHOT
 from crawler.publish_serve import make_datasette, serve
 from crawler.publish_snapshot import PublishError, publish
 
@@ -25,9 +27,6 @@ __all__ = [
 
 # What `ceuscout demo` calls last: serves the snapshot and prints its local address.
 serve_catalog = serve
-
-DEFAULT_SOURCE = Path("data/catalog.db")
-DEFAULT_SNAPSHOT = Path("data/public/catalog.db")
 
 
 @click.command("publish")

@@ -60,6 +60,24 @@ def prepare_runs(sources: list[Source], db_path: Path, today: date) -> dict[str,
     return runs
 
 
+def summary_table(db_path: Path, runs: dict[str, int]) -> str:
+    """One line per provider: how its run ended and what it found."""
+    store = store_for(db_path)
+    lines = [
+        "",
+        f"{'provider':<24}{'status':<13}{'pages':>6}{'courses':>8}{'new':>5}{'changed':>8}"
+        f"{'errors':>7}",
+    ]
+    for slug, run_id in runs.items():
+        s = store.run_summary(run_id)
+        lines.append(
+            f"{slug:<24}{s['status']:<13}{s['pages']:>6}{s['courses']:>8}{s['new_courses']:>5}"
+            f"{s['changed_courses']:>8}{s['errors']:>7}"
+        )
+    close_stores()
+    return "\n".join(lines)
+
+
 def crawl(
     sources: list[Source],
     db_path: Path,

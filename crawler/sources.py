@@ -12,8 +12,8 @@ import yaml
 from parsel.csstranslator import HTMLTranslator
 
 from crawler.items import COURSE_FIELDS
+from crawler.paths import DEFAULT_SOURCES
 
-DEFAULT_SOURCES = Path(__file__).resolve().parent.parent / "data" / "sources.yml"
 SECTIONS = ("providers", "demo_providers")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = {

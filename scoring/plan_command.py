@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from crawler.items import FORMATS
+from crawler.paths import DEFAULT_DB
 from scoring.credentials import load_credentials
 from scoring.plan_count import fmt
 from scoring.plan_rules import Preferences
@@ -136,7 +137,7 @@ def write_csv(plan: Plan, path: Path) -> None:
 @click.option(
     "--db",
     "db_path",
-    default="data/catalog.db",
+    default=DEFAULT_DB,
     show_default=True,
     type=click.Path(dir_okay=False),
     help="Catalog database (store or snapshot).",

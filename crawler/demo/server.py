@@ -36,7 +36,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from crawler.paths import DATA_DIR
+
 DEFAULT_PORT = 8610
 ROUTES_FILE = "_routes.json"
 SITE_FILE = "_site.json"

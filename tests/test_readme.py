@@ -1,0 +1,34 @@
+"""The README's two commands stay true: CI runs the test command, and the demo command works."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from crawler.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bash_blocks(text: str) -> list[str]:
+    return [b.strip() for b in re.findall(r"```bash\n(.*?)```", text, re.S)]
+
+
+def test_readme_gives_the_demo_command_and_the_test_command_ci_runs():
+    blocks = _bash_blocks((ROOT / "README.md").read_text())
+    demo, tests = blocks[0], blocks[1]
+    assert demo.startswith("python3 -m venv .venv") and demo.endswith("ceuscout demo")
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert tests in ci.splitlines(), ".ci/run must run the README's test command verbatim"
+
+
+def test_every_command_in_readme_table_exists_with_an_example_in_its_help():
+    text = (ROOT / "README.md").read_text()
+    named = set(re.findall(r"`ceuscout ([a-z-]+)", text))
+    assert named <= set(main.commands), named - set(main.commands)
+    for name in main.commands:
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, f"`ceuscout {name} --help` has no example"
