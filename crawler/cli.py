@@ -13,6 +13,7 @@ from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
 from crawler.publish import publish_command, serve_command
 from crawler.publish_bench import bench_command as bench_catalog_command
 from crawler.sources import SourcesError, load_sources, select
+from scoring.commands import score
 from scoring.plan_command import plan_command
 
 db_option = click.option(
@@ -223,6 +224,7 @@ def bench(pages, out) -> None:
 
 
 # Commands from other modules are registered below, one line each.
+main.add_command(score)
 main.add_command(plan_command)
 main.add_command(publish_command)
 main.add_command(serve_command)

@@ -156,11 +156,6 @@ def inspect_target(
 def score_one(course: Course, provider: str, db: Path, today: date) -> dict:
     """The score card of one listing, judged against the stored catalog (its provider's site-wide
     facts and fee market) when there is one."""
-    from scoring.card import score_listing
-    from scoring.store import load_market, load_providers, open_db
+    from scoring.inspect import score_single
 
-    provider_row, market = None, None
-    if Path(db).exists():
-        catalog = open_db(db)
-        provider_row, market = load_providers(catalog).get(provider), load_market(catalog)
-    return score_listing(course.to_row(), provider_row, market, today).to_dict()
+    return score_single(course.to_row(), provider, db if Path(db).exists() else None, today)

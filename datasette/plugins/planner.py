@@ -7,10 +7,10 @@ table (or the store's `courses`).
 
 import datetime as dt
 
+from datasette import hookimpl
 from datasette.utils.asgi import Response
 
 from crawler.items import FORMATS
-from datasette import hookimpl
 from scoring.credentials import load_credentials
 from scoring.plan_catalog import CatalogError, catalog_table
 from scoring.plan_command import plan_rows
