@@ -125,3 +125,19 @@ def test_format_in_running_text_needs_an_unambiguous_phrase() -> None:
     assert format_in_text("Register online today and pay online.") is None
     assert format_in_text("This self-paced course is available any time.") == "self-paced online"
     assert format_in_text("Join the live webinar on May 3.") == "live webinar"
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "soft"),
+    [
+        ("404 | Allied CE", "", True),
+        ("Page not found", "", True),
+        ("Allied CE", "Error 404", True),
+        ("Course 404: Venipuncture Basics", "Course 404: Venipuncture Basics", False),
+        ("HIPAA 404 and You", "", False),
+    ],
+)
+def test_soft_404_reads_404_only_as_a_status(title, heading, soft):
+    from crawler.extract.pagetype import soft_404
+
+    assert soft_404(title, heading, "A long page about a real course. " * 40) is soft

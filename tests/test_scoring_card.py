@@ -94,7 +94,7 @@ def test_bad_json_columns_do_not_crash():
 
 
 def test_readme_section_matches_the_checklist():
-    text = (Path(__file__).parents[1] / "scoring" / "README_SECTION.md").read_text()
+    text = (Path(__file__).parents[1] / "README.md").read_text()
     for criterion in CRITERIA:
         row = f"| {criterion.name} (`{criterion.id}`) | {criterion.question} | {criterion.weight} |"
         assert row in text, row

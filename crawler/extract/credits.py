@@ -122,13 +122,17 @@ _UNIT_KEYWORDS = ("contact", "clock", "ceu", "credit", "point", "hour", "unit", 
 def find_credits(text: str, context: str | None = None) -> list[CreditInfo]:
     """Every credit statement in ``text``; ``context`` (the sentence) names the body when the
     statement itself does not ("approved by IACET ... 0.1 CEU")."""
+    return list(_statements(text, context))
+
+
+def _statements(text: str, context: str | None):
+    """Credit statements in order, window by window (parse_credits stops at the first)."""
     text = clean(text)
     if len(text) <= 400:
-        return _find_in(text, context)
-    out = []
+        yield from _find_in(text, context)
+        return
     for window in keyword_windows(text, _UNIT_KEYWORDS, 160, 80):
-        out.extend(_find_in(window, context))
-    return out
+        yield from _find_in(window, context)
 
 
 def _find_in(text: str, context: str | None) -> list[CreditInfo]:
@@ -159,8 +163,7 @@ def parse_credits(text: str | float | int | None, context: str | None = None) ->
     """The first credit statement in ``text``, or None."""
     if text is None or isinstance(text, bool):
         return None
-    found = find_credits(str(text), context)
-    return found[0] if found else None
+    return next(_statements(str(text), context), None)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -19,13 +19,16 @@ from .dates import parse_date
 from .formats import normalize_format
 from .people import find_people, parse_person, people_from_lines
 from .prices import parse_price
-from .text import clean, keyword_windows
+from .text import clean, keyword_windows, matches_at
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 PHONE = re.compile(
     r"(?<![\d/.-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\d/-])"
 )
-_PHONE_HINT = re.compile(r"\d{3}[\s.-]\d{4}")
+# ASCII digits only, so hints can be looked for with str.find (phone numbers are not written
+# in other scripts' digits on these pages)
+_PHONE_HINT = re.compile(r"[0-9]{3}[\s.-][0-9]{4}")
+_DIGITS = tuple("0123456789")
 MAX_TEXT = 2000
 
 
@@ -45,7 +48,7 @@ def first_phone(tree, text: str) -> str | None:
     """A tel: link's visible number, else the first phone number in ``text``."""
     tel = " ".join(clean(a.text_content()) for a in tree.xpath("//a[starts-with(@href,'tel:')]"))
     for source in (tel, text):
-        for hint in _PHONE_HINT.finditer(source):
+        for hint in matches_at(_PHONE_HINT, source, _DIGITS):
             found = PHONE.search(source, max(0, hint.start() - 20), hint.end() + 16)
             if found:
                 return clean(found.group(0))
@@ -68,6 +71,12 @@ def _is_number(value: Any) -> bool:
 
 
 def trim(text: str | None, limit: int = MAX_TEXT) -> str | None:
+    if isinstance(text, str) and len(text) > 4 * limit:
+        # clean() of a prefix is a prefix of clean() of the whole: a long section's text need
+        # not be cleaned past what is kept
+        head = clean(text[: 2 * limit])
+        if len(head) > limit:
+            return head[: limit - 1].rsplit(" ", 1)[0] + "…"
     text = clean(text)
     if not text:
         return None

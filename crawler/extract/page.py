@@ -26,7 +26,7 @@ from .structured import item_list_size, pick_course, structured_nodes, text_of
 from .text import clean, decode, main_element, parse_html
 from .text_patterns import apply_text_patterns
 
-_VISIBLE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+_META = etree.XPath("//meta[@property=$name or @name=$name]/@content")  # compiled once
 _TITLE_SPLIT = re.compile(r"\s+[|–—:-]\s+|\s+-\s+")
 
 
@@ -48,7 +48,7 @@ def _first_h1(tree, main) -> str:
 
 def _meta(tree, *names: str) -> str | None:
     for name in names:
-        found = tree.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+        found = _META(tree, name=name)
         if found and clean(found[0]):
             return clean(found[0])
     return None
@@ -107,8 +107,7 @@ def extract_page(
     apply_sections(course, found, course.url)
     course.set("description", lead_paragraph(block_list), "text-pattern")
     course.set("description", _meta(tree, "description", "og:description"), "text-pattern")
-    full_text = " ".join(_VISIBLE_TEXT(tree))
-    apply_text_patterns(course, tree, main_text, full_text, block_list)
+    apply_text_patterns(course, tree, main_text, block_list)
     reconcile(course, main_text)
     course.sections = sections_evidence(found)
     if course.aama_approved is None:

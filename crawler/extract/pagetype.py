@@ -40,11 +40,12 @@ MIN_LISTING = 3
 MIN_ROWS = 6
 
 
-_BARE_404 = re.compile(r"\b404\b")  # trusted in a title or heading, not in body text
+# A title or heading that starts with 404 ("404 | Site"); "Course 404: ..." is a course number.
+_BARE_404 = re.compile(r"^\W*404\b")
 
 
 def soft_404(title: str, heading: str, main_text: str) -> bool:
-    if SOFT_404.search(f"{title}\n{heading}") or _BARE_404.search(f"{title}\n{heading}"):
+    if SOFT_404.search(f"{title}\n{heading}") or any(_BARE_404.search(t) for t in (title, heading)):
         return True
     return len(main_text) < SHORT_PAGE and bool(SOFT_404.search(main_text[:800]))
 

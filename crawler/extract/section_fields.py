@@ -19,7 +19,7 @@ from .fields import (
 )
 from .formats import normalize_format
 from .sections import Section
-from .text import clean
+from .text import clean, is_blank
 
 SOURCE = "heading-section"
 MAX_SECTIONS = 25
@@ -48,7 +48,7 @@ _REF = re.compile(r"^[A-Z0-9][A-Za-z0-9._/-]{0,40}$")
 def apply_sections(course: Course, found: list[Section], url: str) -> None:
     for section in found:
         text = section.text
-        if not section.kind or not clean(text):
+        if not section.kind or is_blank(text):
             continue
         kind = section.kind
         if kind == "objectives":

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .text import BLOCK_TAGS, CHROME_TAGS, clean
+from .text import BLOCK_TAGS, CHROME_TAGS, clean, is_blank
 
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LABEL_LEVEL = 7  # dt, th and bold labels: end at the next heading of any rank
@@ -112,20 +112,26 @@ def heading_kind(heading: str, level: int = 2) -> str | None:
     return next((kind for kind, rx in _KIND_RX if rx.search(text)), None)
 
 
-def _label_of(el) -> str | None:
-    """A bold label opening a block ("<p><strong>Contact hours:</strong> 1.5</p>")."""
-    if clean(el.text):
+def _label_of(el, text: str | None) -> str | None:
+    """A bold label opening a block ("<p><strong>Contact hours:</strong> 1.5</p>");
+    ``text`` is the block's own text before its first child."""
+    if text and not is_blank(text):
         return None
-    first = next(iter(el), None)
-    if first is None or not isinstance(first.tag, str):
+    first = el[0] if len(el) else None
+    if first is None:
         return None
-    is_label = first.tag in _LABEL_TAGS or (
-        first.tag == "span" and _LABEL_CLASS.search(first.get("class", ""))
-    )
+    tag = first.tag
+    if not isinstance(tag, str):
+        return None
+    is_label = tag in _LABEL_TAGS or (tag == "span" and _LABEL_CLASS.search(first.get("class", "")))
     if not is_label:
         return None
     label = clean(first.text_content())
     return label if label and len(label) <= MAX_LABEL else None
+
+
+_FACT_LABEL_TAGS = frozenset({"p", "li", "div"})
+_HEADING_TAGS = frozenset({*_HEADING_LEVEL, "dt", "th"})
 
 
 def blocks(root, skip=CHROME_TAGS) -> list[Block]:
@@ -134,74 +140,89 @@ def blocks(root, skip=CHROME_TAGS) -> list[Block]:
     buffer: list[str] = []
     # Inside <main> or <article>, a header, footer or aside belongs to the content (an
     # article's title header, a course's credit sidebar); outside, it is site chrome.
-    state = {"tag": "", "depth": 0, "content": 0}
+    # Runs once per element of the page: plain locals, not attribute or dict lookups.
+    block_tag = ""  # the innermost block element the buffered text belongs to
+    depth = 0  # enclosing <section>/<article> elements
+    content = 0  # enclosing <main>/<article>/role=main elements
+    block_tags, heading_tags, containers = BLOCK_TAGS, _HEADING_TAGS, _CONTAINERS
+    content_chrome = _CONTENT_CHROME
 
     def flush() -> None:
-        text = clean("".join(buffer))
+        joined = "".join(buffer)
         buffer.clear()
+        text = clean(joined) if joined and not joined.isspace() else ""
         if not text:
             return
-        label = _TEXT_LABEL.match(text) if state["tag"] in ("p", "li", "div") else None
+        label = _TEXT_LABEL.match(text) if block_tag in _FACT_LABEL_TAGS else None
         if label and heading_kind(label.group(1)) in _FACT_KINDS:
-            out.append(Block("heading", label.group(1), LABEL_LEVEL, "label", state["depth"]))
-            out.append(Block("text", label.group(2), tag=state["tag"]))
+            out.append(Block("heading", label.group(1), LABEL_LEVEL, "label", depth))
+            out.append(Block("text", label.group(2), tag=block_tag))
             out.append(Block("end", ""))
         else:
-            out.append(Block("text", text, tag=state["tag"]))
+            out.append(Block("text", text, tag=block_tag))
 
     def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None:
-            buffer.append(el.tail or "")
+        nonlocal block_tag, depth, content
+        tag = el.tag
+        if not isinstance(tag, str) or (
+            tag in skip and not (content and tag in content_chrome)
+        ):  # a comment, or a skipped subtree: only the text after it counts
+            tail = el.tail
+            if tail:
+                buffer.append(tail)
             return
-        if tag in skip and not (tag in _CONTENT_CHROME and state["content"]):
-            buffer.append(el.tail or "")
-            return
-        if tag in _HEADING_LEVEL or tag in ("dt", "th"):
+        if tag in heading_tags:
             flush()
             text = clean(el.text_content())
             if text:
-                level = _HEADING_LEVEL.get(tag, LABEL_LEVEL)
-                out.append(Block("heading", text, level, tag, state["depth"]))
-            buffer.append(el.tail or "")
+                out.append(Block("heading", text, _HEADING_LEVEL.get(tag, LABEL_LEVEL), tag, depth))
+            tail = el.tail
+            if tail:
+                buffer.append(tail)
             return
-        block = tag in BLOCK_TAGS
+        own_text = el.text
+        block = tag in block_tags
         if block:
             flush()
-            label = _label_of(el)
+            label = _label_of(el, own_text)
             if label:
                 name, colon, value = label.partition(":")  # "<b>Price: $9.99</b>"
                 if not (colon and value.strip() and len(name) <= 40):
                     name, value = label.rstrip(":"), ""
-                out.append(Block("heading", name.strip(), LABEL_LEVEL, "label", state["depth"]))
+                out.append(Block("heading", name.strip(), LABEL_LEVEL, "label", depth))
                 label_el = el[0]
                 buffer.append(value + " " + (label_el.tail or ""))
-                saved, state["tag"] = state["tag"], tag
+                saved, block_tag = block_tag, tag
                 before = len(out)
                 for child in list(el)[1:]:
                     walk(child)
                 flush()
                 if len(out) > before:  # "Label: value" ends with its paragraph
                     out.append(Block("end", ""))
-                state["tag"] = saved
-                buffer.append(el.tail or "")
+                block_tag = saved
+                tail = el.tail
+                if tail:
+                    buffer.append(tail)
                 return
-            saved, state["tag"] = state["tag"], tag
-        container = tag in _CONTAINERS
-        content = tag in ("main", "article") or el.get("role") == "main"
-        state["depth"] += container
-        state["content"] += content
-        buffer.append(el.text or "")
+            saved, block_tag = block_tag, tag
+        container = tag in containers
+        main_content = tag == "main" or tag == "article" or el.get("role") == "main"
+        depth += container
+        content += main_content
+        if own_text:
+            buffer.append(own_text)
         for child in el:
             walk(child)
         if block:
             flush()
-            state["tag"] = saved
+            block_tag = saved
         if container:
-            out.append(Block("close", "", depth=state["depth"]))
-            state["depth"] -= 1
-        state["content"] -= content
-        buffer.append(el.tail or "")
+            out.append(Block("close", "", depth=depth))
+            depth -= 1
+        content -= main_content
+        tail = el.tail
+        if tail:
+            buffer.append(tail)
 
     walk(root)
     flush()

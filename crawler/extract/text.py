@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from lxml import etree
 from lxml import html as lxml_html
 
 SKIP_TAGS = frozenset(
@@ -32,6 +34,11 @@ def clean(text: str | None) -> str:
     return " ".join(text.replace("\u200b", "").split())
 
 
+def is_blank(text: str) -> bool:
+    """``clean(text) == ""`` without building the cleaned text."""
+    return not text.replace("\u200b", "").strip()
+
+
 def clean_lines(text: str) -> str:
     """Collapse spaces inside lines and blank lines between them."""
     return _NEWLINES.sub("\n", _SPACES.sub(" ", text)).strip()
@@ -56,17 +63,38 @@ def decode(html: str | bytes) -> str:
     return html.decode("utf-8", errors="replace")
 
 
+# lxml.html's own parser picks each element's Python class in a Python callback (form, input
+# and label get their own classes); every element the layers touch pays for that call. Plain
+# HtmlElement for all, chosen in C, keeps text_content() and the rest without the callback.
+_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+_PARSER = etree.HTMLParser()
+_PARSER.set_element_class_lookup(_CLASSES)
+# the page is already decoded: its bytes are re-encoded as UTF-8, whatever its meta charset says
+_UTF8_PARSER = etree.HTMLParser(encoding="utf-8")
+_UTF8_PARSER.set_element_class_lookup(_CLASSES)
+
+
 def parse_html(html: str | bytes):
     """The one lxml tree every layer reads. Empty or unparsable input gives an empty document."""
     html = decode(html).lstrip("\ufeff")
     if html.startswith("<?xml"):
         html = re.sub(r"^<\?xml[^>]*>", "", html)
-    if not html.strip():
+    if not html or html.isspace():
         html = "<html><body></body></html>"
     try:
-        return lxml_html.document_fromstring(html)
+        # libxml2 reads UTF-8 bytes a third faster than a Python str (which it converts first)
+        source, parser = html.encode("utf-8"), _UTF8_PARSER
+    except UnicodeEncodeError:  # a lone surrogate: let lxml take the str as it is
+        source, parser = html, _PARSER
+    try:
+        return lxml_html.document_fromstring(source, parser=parser)
     except (ValueError, TypeError, lxml_html.etree.ParserError):
-        return lxml_html.document_fromstring("<html><body></body></html>")
+        return lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
 
 
 def node_text(el, skip=SKIP_TAGS) -> str:
@@ -94,7 +122,8 @@ def _walk(el, parts: list[str], skip) -> None:
 
 def main_element(tree):
     """The page's main content: <main>, role=main, a single <article>, else <body>."""
-    for xpath in ("//main", "//*[@role='main']", "//*[@id='main-content' or @id='content']"):
+    # attributes reached directly: a predicate on every element costs libxml2 several times more
+    for xpath in ("//main", "//@role[.='main']/..", "//@id[.='main-content' or .='content']/.."):
         found = tree.xpath(xpath)
         if found:
             return found[0]
@@ -119,6 +148,45 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text.lower()``, kept for the handful of texts a page's patterns all search."""
+    return text.lower()
+
+
+def _positions(haystack: str, needle: str):
+    start = haystack.find(needle)
+    while start != -1:
+        yield start
+        start = haystack.find(needle, start + 1)
+
+
+def matches_at(rx: re.Pattern, text: str, keywords: tuple[str, ...], line_starts: bool = False):
+    """``rx.finditer(text)`` for a pattern whose every match begins with one of ``keywords``
+    (lowercase; matched case-insensitively) or, with ``line_starts``, at the start of a line.
+
+    The regex is only tried where a keyword occurs (found with str.find, in C), which costs a
+    fraction of scanning a whole page with it. Lookbehinds, ``\\b`` and ``^`` still see the
+    text before each start, so the matches are the same as finditer's.
+    """
+    low = lowered(text)
+    if len(low) != len(text):  # a character whose lowercase is longer: positions would shift
+        yield from rx.finditer(text)
+        return
+    starts = {pos for keyword in keywords for pos in _positions(low, keyword)}
+    if line_starts:
+        starts.add(0)
+        starts.update(pos + 1 for pos in _positions(text, "\n"))
+    end = 0
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m:
+            yield m
+            end = max(m.end(), pos + 1)
+
+
 def keyword_windows(
     text: str, keywords: tuple[str, ...], before: int = 0, after: int = 0, whole_lines: bool = False
 ) -> list[str]:
@@ -127,7 +195,7 @@ def keyword_windows(
     Running a many-branch regex over a whole 100 KB page costs tens of milliseconds; running it
     only where a keyword occurs (found with str.find, in C) costs a fraction of that.
     """
-    low = text.lower()
+    low = lowered(text)
     spans = []
     for keyword in keywords:
         start = low.find(keyword)
@@ -164,3 +232,24 @@ def in_site_chrome(el) -> bool:
         elif chrome is not None and (tag in ("main", "article") or ancestor.get("role") == "main"):
             return False
     return chrome is not None
+
+
+_BODY_TEXT = etree.XPath("//body//text()", smart_strings=False)
+_HIDDEN_TEXT = etree.XPath("//body//script//text() | //body//style//text()", smart_strings=False)
+_VISIBLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style)]", smart_strings=False
+)
+
+
+def visible_text(tree) -> str:
+    """The page's text outside scripts and styles, its text nodes joined by spaces."""
+    every = _BODY_TEXT(tree)
+    hidden = _HIDDEN_TEXT(tree)
+    if not hidden:
+        return " ".join(every)
+    # A predicate in the XPath costs libxml2 ~0.5 µs per node: dropping script and style text
+    # by value is exact when no visible text node reads the same as one of them.
+    unique = set(hidden)
+    if sum(text in unique for text in every) == len(hidden):
+        return " ".join(text for text in every if text not in unique)
+    return " ".join(_VISIBLE_TEXT(tree))

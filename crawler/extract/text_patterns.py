@@ -22,7 +22,14 @@ from .fields import (
 from .formats import format_in_text
 from .people import find_people
 from .sections import Block
-from .text import clean, in_site_chrome, keyword_windows, sentences
+from .text import (
+    clean,
+    in_site_chrome,
+    keyword_windows,
+    matches_at,
+    sentences,
+    visible_text,
+)
 
 SOURCE = "text-pattern"
 _DATE_LABELS = (
@@ -47,9 +54,11 @@ _PRICE_LINE = re.compile(
     r"^\s*(?:free|[$£€]\s?\d[\d,.]*(?:\s*USD)?)\b[^\n]{0,50}$",
     re.I | re.M,
 )
+# Elements whose class holds "pric" or "cost", whose id holds "price" or itemprop="price",
+# reached through their attributes: a predicate on every element costs libxml2 3x as much.
 _PRICE_CLASS = etree.XPath(
-    "//*[contains(@class,'pric') or contains(@id,'price') or @itemprop='price'"
-    " or contains(@class,'cost')]"
+    "//@class[contains(.,'pric') or contains(.,'cost')]/.. | //@id[contains(.,'price')]/.."
+    " | //@itemprop[.='price']/.."
 )
 _ABLE_TO = re.compile(
     r"(?:will|should) be able to|(?:learners?|participants?|attendees?|you) will (?:learn to|"
@@ -71,8 +80,12 @@ _COURSE_REF = re.compile(
 _OFFERED_BY = re.compile(
     r"\b(?:Offered|Provided|Brought to you|Sponsored) by:?\s*(?:the )?(?P<name>[A-Z][^\n.;|]{1,80})"
 )
-_PURPOSE_KEYS = ("purpose", "goal", "aim", "this course", "this activity", "this program",
-                 "this module", "this webinar")  # fmt: skip
+# Every sentence _PURPOSE matches names "this <kind>", so only lines holding one are split.
+_PURPOSE_KEYS = ("this course", "this activity", "this program", "this module", "this lesson",
+                 "this webinar")  # fmt: skip
+_PRICE_KEYS = ("price", "fee", "cost", "tuition", "registration", "enroll")
+_COURSE_REF_KEYS = ("course", "activity", "program", "module")
+_OFFERED_KEYS = ("offered", "provided", "brought", "sponsored")
 _AUDIENCE = re.compile(
     r"\b(?:designed|intended|developed|created|appropriate) for\s+(?P<who>[^.]{5,200})|"
     r"\btarget audience\s*[:\-–]\s*(?P<who2>[^.\n]{5,200})",
@@ -85,8 +98,9 @@ _DATE_KEYWORDS = ("valid", "expir", "releas", "publi", "posted", "launch", "appr
 
 
 def _dates(course: Course, text: str) -> None:
-    windows = keyword_windows(text, _DATE_KEYWORDS, 40, 90)
-    for field, month_end, rx in _DATE_RX:
+    wanted = [(f, end, rx) for f, end, rx in _DATE_RX if not course.field_is_set(f)]
+    windows = keyword_windows(text, _DATE_KEYWORDS, 40, 90) if wanted else []
+    for field, month_end, rx in wanted:
         for m in (m for window in windows for m in rx.finditer(window)):
             value = parse_date(m.string[m.end() : m.end() + 40], month_end)
             if value and course.set(field, value, SOURCE):
@@ -104,7 +118,7 @@ def _price(course: Course, tree, text: str) -> None:
         if candidate and len(candidate) <= 120 and set_price(course, candidate, SOURCE):
             break
     if not course.field_is_set("cost_class"):
-        for m in _PRICE_LINE.finditer(text):
+        for m in matches_at(_PRICE_LINE, text, _PRICE_KEYS, line_starts=True):
             if set_price(course, m.group(0), SOURCE):
                 break
 
@@ -139,7 +153,7 @@ _APPROVAL_CONTEXT = re.compile(r"approv|accredit|AAMA|IACET|ANCC|valid", re.I)
 
 def _course_ref(text: str) -> str | None:
     """ "Course #: CC-1055", but not an accreditor's number in an approval sentence."""
-    for m in _COURSE_REF.finditer(text):
+    for m in matches_at(_COURSE_REF, text, _COURSE_REF_KEYS):
         ref = m.group("ref")
         sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
         if any(c.isdigit() for c in ref) and not _APPROVAL_CONTEXT.search(
@@ -149,24 +163,64 @@ def _course_ref(text: str) -> str | None:
     return None
 
 
-def apply_text_patterns(course: Course, tree, main_text: str, full_text: str, block_list) -> None:
-    set_credits(course, main_text, SOURCE)
-    _price(course, tree, main_text)
-    set_approval(course, main_text, SOURCE)
-    _dates(course, main_text)
-    course.set("format", format_in_text(main_text), SOURCE)
-    course.set("objectives", objectives_after_lead_in(block_list), SOURCE)
-    people = find_people(main_text)
-    if people:
-        set_instructors(course, people, SOURCE)
-    course.set("course_ref", _course_ref(main_text), SOURCE)
-    offered = _OFFERED_BY.search(main_text)
-    course.set("provider_name", clean(offered.group("name")) if offered else None, SOURCE)
-    lines = sentences("\n".join(keyword_windows(main_text, _PURPOSE_KEYS, whole_lines=True)))
-    course.set("rationale", trim(next((s for s in lines if _PURPOSE.search(s)), None)), SOURCE)
-    windows = keyword_windows(main_text, (" for ", "audience"), 30, 220)
+def _credits_open(course: Course) -> bool:
+    """Could a text statement still add anything? Once the amount and its wording are set, only
+    an AAMA CEU statement brings a new field (its category)."""
+    if not (course.field_is_set("credit_amount") and course.field_is_set("credits_raw")):
+        return True
+    return course.credit_unit == "aama_ceu" and not course.field_is_set("aama_category")
+
+
+_APPROVAL_FIELDS = ("aama_approved", "approval_body", "approval_number",
+                    "approval_valid_through", "approval_evidence")  # fmt: skip
+
+
+def _offered_by(text: str) -> str | None:
+    offered = next(matches_at(_OFFERED_BY, text, _OFFERED_KEYS), None)
+    return clean(offered.group("name")) if offered else None
+
+
+def _rationale(text: str) -> str | None:
+    lines = sentences("\n".join(keyword_windows(text, _PURPOSE_KEYS, whole_lines=True)))
+    return trim(next((s for s in lines if _PURPOSE.search(s)), None))
+
+
+def _audience(text: str) -> str | None:
+    windows = keyword_windows(text, (" for ", "audience"), 30, 220)
     audience = next((m for w in windows for m in [_AUDIENCE.search(w)] if m), None)
-    if audience:
-        course.set("audience", trim(audience.group("who") or audience.group("who2")), SOURCE)
-    course.set("contact_email", first_email(tree, full_text), SOURCE)
-    course.set("contact_phone", first_phone(tree, full_text), SOURCE)
+    return trim(audience.group("who") or audience.group("who2")) if audience else None
+
+
+def apply_text_patterns(course: Course, tree, main_text: str, block_list) -> None:
+    """Each pattern runs only while a field it fills is still open: a stronger layer's value is
+    kept anyway, and scanning a long page for it costs milliseconds."""
+    is_set = course.field_is_set
+    if _credits_open(course):
+        set_credits(course, main_text, SOURCE)
+    if not (is_set("cost_class") and is_set("price_raw")):
+        _price(course, tree, main_text)
+    if not all(map(is_set, _APPROVAL_FIELDS)):
+        set_approval(course, main_text, SOURCE)
+    _dates(course, main_text)
+    if not is_set("format"):
+        course.set("format", format_in_text(main_text), SOURCE)
+    if not is_set("objectives"):
+        course.set("objectives", objectives_after_lead_in(block_list), SOURCE)
+    if not is_set("instructors"):
+        people = find_people(main_text)
+        if people:
+            set_instructors(course, people, SOURCE)
+    if not is_set("course_ref"):
+        course.set("course_ref", _course_ref(main_text), SOURCE)
+    if not is_set("provider_name"):
+        course.set("provider_name", _offered_by(main_text), SOURCE)
+    if not is_set("rationale"):
+        course.set("rationale", _rationale(main_text), SOURCE)
+    if not is_set("audience"):
+        course.set("audience", _audience(main_text), SOURCE)
+    if not (is_set("contact_email") and is_set("contact_phone")):
+        full_text = visible_text(tree)
+        if not is_set("contact_email"):
+            course.set("contact_email", first_email(tree, full_text), SOURCE)
+        if not is_set("contact_phone"):
+            course.set("contact_phone", first_phone(tree, full_text), SOURCE)
