@@ -14,6 +14,15 @@ from scoring.commands import score
 from scoring.store import load_card, score_catalog, score_courses
 
 TODAY = date(2026, 11, 25)
+# A paid, one-contact-hour, self-paced listing: the demo provider's usual course.
+PAID_HOUR_ONLINE = {
+    "price_currency": "USD",
+    "cost_class": "paid",
+    "credit_amount": 1,
+    "credit_unit": "contact_hour",
+    "contact_hours": 1,
+    "format": "self-paced online",
+}
 
 
 def make_catalog(path):
@@ -25,12 +34,7 @@ def make_catalog(path):
             url=f"https://demo.example/c/{i}",
             title=f"Course {i}",
             price_amount=10.0 + i,
-            price_currency="USD",
-            cost_class="paid",
-            credit_amount=1,
-            credit_unit="contact_hour",
-            contact_hours=1,
-            format="self-paced online",
+            **PAID_HOUR_ONLINE,
             description="The purpose of this course is to help medical assistants.",
             objectives=["Describe X", "Identify Y"],
             expiry_date="2027-01-01",
@@ -133,17 +137,7 @@ def test_score_single_uses_the_stored_provider_and_market(tmp_path):
     from scoring.inspect import score_single
 
     make_catalog(tmp_path / "catalog.db")
-    row = listing(
-        id="demo:new",
-        provider="demo",
-        price_amount=200.0,
-        price_currency="USD",
-        cost_class="paid",
-        credit_amount=1,
-        credit_unit="contact_hour",
-        contact_hours=1,
-        format="self-paced online",
-    )
+    row = listing(id="demo:new", provider="demo", price_amount=200.0, **PAID_HOUR_ONLINE)
     card = score_single(row, "demo", tmp_path / "catalog.db", TODAY)
     assert card["criteria"]["refund_policy"]["status"] == "met"
     assert card["criteria"]["fee_reasonable"]["status"] == "partial"

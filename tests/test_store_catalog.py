@@ -4,22 +4,13 @@ import json
 from datetime import date
 
 import pytest
-from test_store_support import TODAY, FakeClock, course_url, make_course, make_page, open_store
+from test_store_support import TODAY, course_url, make_course, make_page
+from test_store_support import clock_fixture as clock_fixture  # the `clock` fixture
+from test_store_support import store_fixture as store_fixture  # the `store` fixture
 
 from crawler.store import PageOutcome
 
 CATALOG_JSON = "http://127.0.0.2/api/catalog?page=1"
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    with open_store(tmp_path, clock) as store:
-        yield store
 
 
 def finished_run(store, clock, pages, today=TODAY):

@@ -1,23 +1,14 @@
 """The durable frontier: seeding, claiming, retries, resuming, and page-atomic writes."""
 
 import pytest
-from test_store_support import TODAY, FakeClock, course_url, make_course, make_page, open_store
+from test_store_support import TODAY, course_url, make_course, make_page
+from test_store_support import clock_fixture as clock_fixture  # the `clock` fixture
+from test_store_support import store_fixture as store_fixture  # the `store` fixture
 
 from crawler.store import FrontierRow
 from crawler.store import catalog as catalog_module
 
 START = "http://127.0.0.2/catalog"
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def store(tmp_path, clock):
-    with open_store(tmp_path, clock) as store:
-        yield store
 
 
 def test_seed_ignores_known_urls_and_pending_lists_in_order(store):

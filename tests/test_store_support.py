@@ -1,9 +1,11 @@
-"""Shared builders for the store tests (this module holds no tests itself)."""
+"""Shared builders and fixtures for the store tests (this module holds no tests itself)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from crawler.items import Course, PageResult
 from crawler.store import CatalogStore
@@ -27,6 +29,20 @@ class FakeClock:
 
 def open_store(tmp_path: Path, clock: FakeClock | None = None) -> CatalogStore:
     return CatalogStore(tmp_path / "data" / "catalog.db", clock=clock or FakeClock())
+
+
+# Test modules import these by their function names and request them as ``clock`` and ``store``
+# (distinct names keep an imported fixture from being shadowed by the test's parameter).
+@pytest.fixture(name="clock")
+def clock_fixture() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(name="store")
+def store_fixture(tmp_path: Path, clock: FakeClock):
+    """An open CatalogStore in ``tmp_path`` whose timestamps come from the ``clock`` fixture."""
+    with open_store(tmp_path, clock) as opened:
+        yield opened
 
 
 def course_url(ref: str) -> str:

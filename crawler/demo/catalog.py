@@ -177,13 +177,37 @@ def plural(amount: float, word: str) -> str:
     return word if amount == 1 else word + "s"
 
 
+def aama_ceus(amount: float) -> str:
+    """1.5 -> "1.5 AAMA CEUs", the phrase most sites use."""
+    return f"{number(amount)} AAMA {plural(amount, 'CEU')}"
+
+
+def contact_hours(amount: float, spec: str = "g") -> str:
+    """1.5 -> "1.5 contact hours"; ``spec`` ".1f" writes 1.0 as "1.0 contact hour"."""
+    return f"{amount:{spec}} contact {plural(amount, 'hour')}"
+
+
+def aama_credit(amount: float, category: str) -> Credit:
+    """AAMA CEUs worded "2 AAMA CEUs (clinical)"."""
+    return Credit(amount, "aama_ceu", f"{aama_ceus(amount)} ({category})")
+
+
+def contact_hour_credit(amount: float) -> Credit:
+    return Credit(amount, "contact_hour", contact_hours(amount))
+
+
+def ceu_credit(amount: float) -> Credit:
+    """CEUs that name no accreditor."""
+    return Credit(amount, "ceu", f"{number(amount)} {plural(amount, 'CEU')}")
+
+
 def aama_evidence(rng: random.Random, amount: float, category: str, valid: str) -> Approval:
     number_ = str(rng.randint(150000, 189999))
     forms = (
         f"Approved by the American Association of Medical Assistants (AAMA) for {number(amount)} "
         f"{category} {plural(amount, 'CEU')}, course #{number_}, valid through {valid}.",
-        f"This course is approved for {number(amount)} AAMA {plural(amount, 'CEU')} in the "
-        f"{category} category. AAMA course #{number_}, valid through {valid}.",
+        f"This course is approved for {aama_ceus(amount)} in the {category} category. "
+        f"AAMA course #{number_}, valid through {valid}.",
         f"AAMA approved: {number(amount)} {category} {plural(amount, 'CEU')} "
         f"(AAMA #{number_}), approval valid through {valid}.",
     )
@@ -211,14 +235,6 @@ def nha_evidence(amount: float) -> Approval:
         "NHA",
         f"This course is approved by the National Healthcareer Association (NHA) for "
         f"{number(amount)} CE {plural(amount, 'credit')}.",
-    )
-
-
-def amt_evidence(amount: float) -> Approval:
-    return Approval(
-        "AMT",
-        f"Approved by American Medical Technologists (AMT) for {number(amount)} CCP "
-        f"{plural(amount, 'point')}.",
     )
 
 

@@ -1,4 +1,4 @@
-"""A generated demo site: its files, routes and courses, plus small HTML helpers the sites share.
+"""A generated demo site: its files, routes and courses, and the building steps sites share.
 
 Pages hold absolute URLs (canonical links, sitemaps, JSON-LD) written with the site's default
 origin; ``_site.json`` records that origin so the server can rewrite it to the address it really
@@ -7,12 +7,14 @@ listens on (tests bind other ports).
 
 from __future__ import annotations
 
-import html
 import json
+import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
-from crawler.demo.catalog import DemoCourse
+from crawler.demo.catalog import DemoCourse, pick_topics
+from crawler.demo.markup import esc
+from crawler.demo.topics import Topic
 
 DEFAULT_PORT = 8610
 SITE_FILE = "_site.json"
@@ -43,6 +45,11 @@ class Site:
             raise ValueError(f"{self.slug}: two pages at {path}")
         self.files[rel] = text
 
+    def add_course_pages(self, render: Callable[[DemoCourse], str]) -> None:
+        """Add every course's page, rendered by ``render``, at the course's path."""
+        for course in self.courses:
+            self.add(course.path, render(course))
+
     def all_files(self) -> dict[str, str]:
         out = dict(self.files)
         out[SITE_FILE] = _json({"slug": self.slug, "origin": self.origin})
@@ -61,27 +68,35 @@ class Site:
         }
 
 
+def provider_facts(
+    refund_policy_url: str | None, contact_email: str, contact_phone: str | None
+) -> dict[str, str | None]:
+    """The provider-level facts a site states (the truth file's ``provider_facts``)."""
+    return {
+        "refund_policy_url": refund_policy_url,
+        "contact_email": contact_email,
+        "contact_phone": contact_phone,
+    }
+
+
+def build_site(
+    site: Site,
+    count: int,
+    include: tuple[str, ...],
+    course: Callable[[random.Random, Topic, int], DemoCourse],
+    pages: Callable[[Site], None],
+) -> Site:
+    """Fill ``site`` with ``count`` courses (see pick_topics), made by ``course`` from a random
+    generator seeded with the slug, then let ``pages`` write its files."""
+    rng = random.Random(site.slug)
+    for i, topic in enumerate(pick_topics(rng, count, include)):
+        site.courses.append(course(rng, topic, i))
+    pages(site)
+    return site
+
+
 def _json(data) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def long_date(iso: str) -> str:
-    """2027-12-31 -> December 31, 2027"""
-    day = date.fromisoformat(iso)
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def us_date(iso: str) -> str:
-    """2027-12-31 -> 12/31/2027"""
-    return f"{date.fromisoformat(iso):%m/%d/%Y}"
-
-
-def credentials_text(name: str, credentials: tuple[str, ...]) -> str:
-    return ", ".join((name, *credentials))
 
 
 def sitemap(origin: str, paths: list[str], lastmod: str) -> str:
@@ -93,6 +108,20 @@ def sitemap(origin: str, paths: list[str], lastmod: str) -> str:
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
         f"{urls}</urlset>\n"
     )
+
+
+def listing_paths(first: str, later: str) -> Callable[[int], str]:
+    """The path of listing page n: ``first`` for page 1, ``later`` with ``{n}`` filled in after."""
+    return lambda n: first if n == 1 else later.format(n=n)
+
+
+def page_links(
+    current: int, pages: int, path: Callable[[int], str], here: Callable[[int], str]
+) -> list[str]:
+    """Numbered links to listing pages 1..``pages``; ``here`` renders the ``current`` one."""
+    return [
+        here(k) if k == current else f'<a href="{path(k)}">{k}</a>' for k in range(1, pages + 1)
+    ]
 
 
 def chunks(items: list, size: int) -> list[list]:

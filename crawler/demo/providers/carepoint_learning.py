@@ -16,20 +16,22 @@ from crawler.demo.catalog import (
     Credit,
     DemoCourse,
     Price,
+    aama_ceus,
+    aama_credit,
     aama_evidence,
     base_fields,
-    number,
-    pick_topics,
-    plural,
+    contact_hours,
     slugify,
 )
-from crawler.demo.site import Site, chunks, esc, long_date
+from crawler.demo.markup import esc, long_date
+from crawler.demo.site import Site, build_site, chunks, listing_paths, page_links, provider_facts
 
 SLUG = "carepoint-learning"
 NAME = "CarePoint Learning"
 HOST = "127.0.0.6"
 PER_PAGE = 12
 REFUND_PATH = "/help/refunds"
+_page_path = listing_paths("/ce/", "/ce/?page={n}")
 FREE_PHLEBOTOMY = "Difficult Draws: Phlebotomy for Pediatric and Geriatric Patients"
 PAID_FORMS = (
     (24.95, "$24.95"),
@@ -42,24 +44,9 @@ PAID_FORMS = (
 
 
 def build() -> Site:
-    rng = random.Random(SLUG)
-    site = Site(
-        SLUG,
-        NAME,
-        HOST,
-        facts={
-            "refund_policy_url": REFUND_PATH,
-            "contact_email": "hello@carepointlearning.com",
-            "contact_phone": "1-800-555-0199",
-        },
-    )
-    topics = pick_topics(
-        rng, 28, (FREE_PHLEBOTOMY, "Phlebotomy: Order of Draw and Specimen Handling")
-    )
-    for i, topic in enumerate(topics):
-        site.courses.append(_course(rng, topic, i))
-    _pages(site)
-    return site
+    facts = provider_facts(REFUND_PATH, "hello@carepointlearning.com", "1-800-555-0199")
+    include = (FREE_PHLEBOTOMY, "Phlebotomy: Order of Draw and Specimen Handling")
+    return build_site(Site(SLUG, NAME, HOST, facts=facts), 28, include, _course, _pages)
 
 
 def _price(i: int, title: str) -> Price:
@@ -89,14 +76,12 @@ def _course(rng: random.Random, topic, i: int) -> DemoCourse:
     amount = rng.choice((1.0, 1.0, 1.5, 2.0))
     approved = i % 3 != 2 or topic.title == FREE_PHLEBOTOMY
     if approved and i % 2:
-        raw = f"This course is approved for {number(amount)} AAMA {plural(amount, 'CEU')} in the {topic.category} category"
+        raw = f"This course is approved for {aama_ceus(amount)} in the {topic.category} category"
         credit = Credit(amount, "aama_ceu", raw)
     elif approved:
-        credit = Credit(
-            amount, "aama_ceu", f"{number(amount)} AAMA {plural(amount, 'CEU')} ({topic.category})"
-        )
+        credit = aama_credit(amount, topic.category)
     else:
-        credit = Credit(amount, "contact_hour", f"{amount:.1f} contact {plural(amount, 'hour')}")
+        credit = Credit(amount, "contact_hour", contact_hours(amount, ".1f"))
     approval = aama_evidence(rng, amount, topic.category, base["expiry_date"]) if approved else None
     slug = slugify(topic.title)
     return DemoCourse(
@@ -191,19 +176,16 @@ def _detail(c: DemoCourse) -> str:
     return _layout(c.title, body)
 
 
-def _page_path(n: int) -> str:
-    return "/ce/" if n == 1 else f"/ce/?page={n}"
-
-
 def _listing(page: list[DemoCourse], n: int, pages: int) -> str:
     tiles = "".join(
         f'<li class="cp-tile"><a href="{c.path}"><span class="cp-tile__title">{esc(c.title)}</span></a>'
         f'<span class="cp-tile__price">{esc(c.price.raw)}</span><span class="cp-tile__credits">{esc(c.credit.raw)}</span></li>\n'
         for c in page
     )
-    current = ' aria-current="page"'
     pager = " ".join(
-        f'<a href="{_page_path(k)}"{current if k == n else ""}>{k}</a>' for k in range(1, pages + 1)
+        page_links(
+            n, pages, _page_path, lambda k: f'<a href="{_page_path(k)}" aria-current="page">{k}</a>'
+        )
     )
     return _layout(
         "Browse CE",
@@ -223,8 +205,7 @@ def _pages(site: Site) -> None:
         else:
             site.add(f"/ce/page-{n}.html", _listing(page, n, len(pages)))
             site.routes[f"/ce/?page={n}"] = {"file": f"ce/page-{n}.html"}
-    for c in site.courses:
-        site.add(c.path, _detail(c))
+    site.add_course_pages(_detail)
     free = [c for c in site.courses if c.price.cost_class == "free"][:4]
     free_links = "".join(
         f'<li><a href="{c.path}?utm_source=blog&amp;utm_medium=referral">{esc(c.title)}</a></li>'

@@ -16,19 +16,21 @@ from crawler.demo.catalog import (
     Credit,
     DemoCourse,
     Price,
+    aama_ceus,
     aama_evidence,
     ancc_evidence,
     base_fields,
+    contact_hours,
     number,
-    pick_topics,
-    plural,
 )
-from crawler.demo.site import Site, chunks, credentials_text, esc, long_date
+from crawler.demo.markup import credentials_text, esc, long_date
+from crawler.demo.site import Site, build_site, chunks, listing_paths, page_links, provider_facts
 
 SLUG = "clinicalcore-ce"
 NAME = "ClinicalCore Continuing Education"
 HOST = "127.0.0.3"
 PER_PAGE = 8
+_page_path = listing_paths("/catalog/", "/catalog/page/{n}/")
 FORMATS = {
     "self-paced online": "Self-paced online",
     "live webinar": "Live webinar",
@@ -53,22 +55,9 @@ ROLES = (
 
 
 def build() -> Site:
-    rng = random.Random(SLUG)
-    site = Site(
-        SLUG,
-        NAME,
-        HOST,
-        facts={
-            "refund_policy_url": None,
-            "contact_email": "ce@clinicalcore.org",
-            "contact_phone": "(555) 013-2200",
-        },
-    )
-    topics = pick_topics(rng, 30, ("Venipuncture Technique and Site Selection", EXPIRED_TOPIC))
-    for i, topic in enumerate(topics):
-        site.courses.append(_course(rng, topic, i))
-    _pages(site)
-    return site
+    facts = provider_facts(None, "ce@clinicalcore.org", "(555) 013-2200")
+    include = ("Venipuncture Technique and Site Selection", EXPIRED_TOPIC)
+    return build_site(Site(SLUG, NAME, HOST, facts=facts), 30, include, _course, _pages)
 
 
 def _course(rng: random.Random, topic, i: int) -> DemoCourse:
@@ -85,10 +74,10 @@ def _course(rng: random.Random, topic, i: int) -> DemoCourse:
         base["release_date"] = "2023-07-01"
     hours = rng.choice((1.0, 1.5, 2.0, 2.0, 3.0))
     kind = ("aama", "aama", "ancc", "none")[i % 4] if not expired else "aama"
-    hours_text = f"{hours:.1f} contact {plural(hours, 'hour')}"
+    hours_text = contact_hours(hours, ".1f")
     approval: Approval | None
     if kind == "aama":
-        raw = f"{hours_text} ({number(hours)} AAMA {plural(hours, 'CEU')}, {topic.category})"
+        raw = f"{hours_text} ({aama_ceus(hours)}, {topic.category})"
         approval = aama_evidence(rng, hours, topic.category, base["expiry_date"])
     elif kind == "ancc":
         raw, approval = hours_text, ancc_evidence(NAME)
@@ -208,20 +197,13 @@ def _detail(c: DemoCourse) -> str:
     return _layout(c.title, body)
 
 
-def _page_path(n: int) -> str:
-    return "/catalog/" if n == 1 else f"/catalog/page/{n}/"
-
-
 def _listing(page: list[DemoCourse], n: int, pages: int) -> str:
     rows = "".join(
         f'<tr><td>{c.course_ref}</td><td><a href="{c.path}">{esc(c.title)}</a></td>'
         f"<td>{number(c.credit.amount)}</td><td>{FORMATS[c.format]}</td><td>{esc(c.price.raw)}</td></tr>\n"
         for c in page
     )
-    nav = " | ".join(
-        f"<b>{k}</b>" if k == n else f'<a href="{_page_path(k)}">{k}</a>'
-        for k in range(1, pages + 1)
-    )
+    nav = " | ".join(page_links(n, pages, _page_path, lambda k: f"<b>{k}</b>"))
     if n < pages:
         nav += f' | <a href="{_page_path(n + 1)}">Next page &raquo;</a>'
     body = f"""<h1>Course Catalog</h1>
@@ -237,8 +219,7 @@ def _pages(site: Site) -> None:
     pages = chunks(site.courses, PER_PAGE)
     for n, page in enumerate(pages, start=1):
         site.add(_page_path(n), _listing(page, n, len(pages)))
-    for c in site.courses:
-        site.add(c.path, _detail(c))
+    site.add_course_pages(_detail)
     site.add(
         "/",
         _layout(

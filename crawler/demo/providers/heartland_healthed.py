@@ -18,11 +18,11 @@ from crawler.demo.catalog import (
     aama_evidence,
     base_fields,
     number,
-    pick_topics,
     plural,
     slugify,
 )
-from crawler.demo.site import Site, credentials_text, esc, us_date
+from crawler.demo.markup import credentials_text, esc, us_date
+from crawler.demo.site import Site, build_site, provider_facts
 
 SLUG = "heartland-healthed"
 NAME = "Heartland Health Education Center"
@@ -47,22 +47,9 @@ DELIVERY = {
 
 
 def build() -> Site:
-    rng = random.Random(SLUG)
-    site = Site(
-        SLUG,
-        NAME,
-        HOST,
-        facts={"refund_policy_url": REFUND_PATH, "contact_email": EMAIL, "contact_phone": PHONE},
-    )
-    topics = pick_topics(
-        rng,
-        26,
-        ("Phlebotomy Safety: Needlestick Prevention", "Medication Administration: Injections"),
-    )
-    for i, topic in enumerate(topics):
-        site.courses.append(_course(rng, topic, i))
-    _pages(site)
-    return site
+    facts = provider_facts(REFUND_PATH, EMAIL, PHONE)
+    include = ("Phlebotomy Safety: Needlestick Prevention", "Medication Administration: Injections")
+    return build_site(Site(SLUG, NAME, HOST, facts=facts), 26, include, _course, _pages)
 
 
 def _course(rng: random.Random, topic, i: int) -> DemoCourse:
@@ -173,8 +160,7 @@ def _detail(c: DemoCourse) -> str:
 
 
 def _pages(site: Site) -> None:
-    for c in site.courses:
-        site.add(c.path, _detail(c))
+    site.add_course_pages(_detail)
     for category in CATEGORIES:
         items = "".join(
             f'<li><a href="{c.path}">{esc(c.title)}</a> <span class="meta">{DELIVERY[c.format]} &middot; {esc(c.credit.raw)}</span></li>'

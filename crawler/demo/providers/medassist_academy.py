@@ -12,22 +12,30 @@ import json
 import random
 
 from crawler.demo.catalog import (
-    Credit,
     DemoCourse,
     Price,
+    aama_credit,
     aama_evidence,
     base_fields,
-    number,
-    pick_topics,
-    plural,
+    contact_hour_credit,
     slugify,
 )
-from crawler.demo.site import Site, chunks, credentials_text, esc, long_date, sitemap
+from crawler.demo.markup import credentials_text, esc, long_date
+from crawler.demo.site import (
+    Site,
+    build_site,
+    chunks,
+    listing_paths,
+    page_links,
+    provider_facts,
+    sitemap,
+)
 
 SLUG = "medassist-academy"
 NAME = "MedAssist Academy"
 HOST = "127.0.0.2"
 PER_PAGE = 10
+_page_path = listing_paths("/courses/", "/courses/page/{n}/")
 REFUND = (
     "Not satisfied? Request a full refund within 14 days of purchase, as long as you have not "
     "started the post-test. Refunds are returned to the original payment method."
@@ -40,21 +48,8 @@ MUST = (
 
 
 def build() -> Site:
-    rng = random.Random(SLUG)
-    site = Site(
-        SLUG,
-        NAME,
-        HOST,
-        facts={
-            "refund_policy_url": None,
-            "contact_email": "support@medassistacademy.com",
-            "contact_phone": None,
-        },
-    )
-    for i, topic in enumerate(pick_topics(rng, 28, MUST)):
-        site.courses.append(_course(rng, topic, i))
-    _pages(site)
-    return site
+    facts = provider_facts(None, "support@medassistacademy.com", None)
+    return build_site(Site(SLUG, NAME, HOST, facts=facts), 28, MUST, _course, _pages)
 
 
 def _course(rng: random.Random, topic, i: int) -> DemoCourse:
@@ -64,14 +59,10 @@ def _course(rng: random.Random, topic, i: int) -> DemoCourse:
     amount = rng.choice((1.0, 1.0, 1.5, 2.0, 2.0, 2.5, 3.0))
     approved = i % 5 != 3
     if approved:
-        credit = Credit(
-            amount, "aama_ceu", f"{number(amount)} AAMA {plural(amount, 'CEU')} ({topic.category})"
-        )
+        credit = aama_credit(amount, topic.category)
         approval = aama_evidence(rng, amount, topic.category, base["expiry_date"])
     else:
-        credit = Credit(
-            amount, "contact_hour", f"{number(amount)} contact {plural(amount, 'hour')}"
-        )
+        credit = contact_hour_credit(amount)
         approval = None
     if i % 7 == 2 or topic.title == MUST[0]:
         price = Price("Free", "free", 0.0)
@@ -242,21 +233,12 @@ def _detail(site: Site, c: DemoCourse, related: list[DemoCourse]) -> str:
     return _layout(site, c.title, body, c.path, head)
 
 
-def _page_path(n: int) -> str:
-    return "/courses/" if n == 1 else f"/courses/page/{n}/"
-
-
 def _listing(site: Site, page: list[DemoCourse], number_: int, pages: int) -> tuple[str, str]:
     path = _page_path(number_)
     links = []
     if number_ > 1:
         links.append(f'<a rel="prev" href="{_page_path(number_ - 1)}">&lsaquo; Previous</a>')
-    links += [
-        f'<span class="current">{n}</span>'
-        if n == number_
-        else f'<a href="{_page_path(n)}">{n}</a>'
-        for n in range(1, pages + 1)
-    ]
+    links += page_links(number_, pages, _page_path, lambda k: f'<span class="current">{k}</span>')
     if number_ < pages:
         links.append(f'<a rel="next" href="{_page_path(number_ + 1)}">Next &rsaquo;</a>')
     body = f"""<h1>Course Catalog</h1>

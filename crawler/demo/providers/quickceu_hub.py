@@ -20,14 +20,16 @@ from crawler.demo.catalog import (
     Credit,
     DemoCourse,
     Price,
+    aama_credit,
     aama_evidence,
     base_fields,
-    number,
+    ceu_credit,
+    contact_hour_credit,
     pick_topics,
-    plural,
     slugify,
 )
-from crawler.demo.site import Site, credentials_text, esc, sitemap, us_date
+from crawler.demo.markup import credentials_text, esc, us_date
+from crawler.demo.site import Site, provider_facts, sitemap
 from crawler.demo.topics import Topic
 
 SLUG = "quickceu-hub"
@@ -52,16 +54,7 @@ XSS_INSTRUCTOR = ("Eve <img src=x onerror=alert(1)> Mallory", ("CMA (AAMA)",))
 
 def build() -> Site:
     rng = random.Random(SLUG)
-    site = Site(
-        SLUG,
-        NAME,
-        HOST,
-        facts={
-            "refund_policy_url": None,
-            "contact_email": "quickceuhub@gmail.com",
-            "contact_phone": None,
-        },
-    )
+    site = Site(SLUG, NAME, HOST, facts=provider_facts(None, "quickceuhub@gmail.com", None))
     topics = pick_topics(
         rng, 28, (EXPIRED_TOPIC, "Phlebotomy: Order of Draw and Specimen Handling")
     )
@@ -85,16 +78,12 @@ def _course(rng: random.Random, topic: Topic, i: int) -> DemoCourse:
     if i % 6 == 3:
         credit = None
     elif i % 3 == 0:
-        credit = Credit(
-            amount, "aama_ceu", f"{number(amount)} AAMA {plural(amount, 'CEU')} ({topic.category})"
-        )
+        credit = aama_credit(amount, topic.category)
         approval = aama_evidence(rng, amount, topic.category, base["expiry_date"])
     elif i % 3 == 1:
-        credit = Credit(
-            amount, "contact_hour", f"{number(amount)} contact {plural(amount, 'hour')}"
-        )
+        credit = contact_hour_credit(amount)
     else:
-        credit = Credit(amount, "ceu", f"{number(amount)} {plural(amount, 'CEU')}")
+        credit = ceu_credit(amount)
     category_stated = True
     if i == 7:
         credit = Credit(1.0, "aama_ceu", "1 AAMA CEU")
@@ -197,29 +186,22 @@ def _jsonld(c: DemoCourse, broken: bool) -> str:
 
 
 def _detail(c: DemoCourse) -> str:
-    parts = [f'<div class="content">\n<h1>{esc(c.title)}</h1>']
-    if c.credit:
-        parts.append(f'<p class="credits"><b>Credits:</b> {esc(c.credit.raw)}')
-    if c.approval:
-        parts.append(f"<p><i>{esc(c.approval.evidence)}</i>")
-    if c.price:
-        parts.append(f'<p><font color="green" size="4"><b>Price: {esc(c.price.raw)}</b></font>')
-    if c.format:
-        parts.append("<p>Format: Self-paced online (read the article, take the quiz)")
-    if c.description:
-        parts.append(f"<h3>Description</h3>\n<p>{esc(c.description)}")
-    if c.rationale:
-        parts.append(f"<h3>Why take this course?</h3>\n<p>{esc(c.rationale)}")
-    if c.audience:
-        parts.append(f"<p><b>For:</b> {esc(c.audience)}")
-    if c.objectives:
-        items = "\n".join(f"<li>{esc(o)}" for o in c.objectives)
-        parts.append(f'<h3 id="objectives">Objectives</h3>\n<ul>\n{items}\n</ul>')
-    if c.instructors:
-        people = "<br>".join(esc(credentials_text(n, cr)) for n, cr in c.instructors)
-        parts.append(f"<p><b><i>Instructor:</b></i> {people}")
-    if c.release_date:
-        parts.append(f"<p>Posted: {us_date(c.release_date)}")
+    items = "\n".join(f"<li>{esc(o)}" for o in c.objectives)
+    people = "<br>".join(esc(credentials_text(n, cr)) for n, cr in c.instructors)
+    # Each block only when the course states the field (``x and text`` is falsy otherwise).
+    stated = (
+        c.credit and f'<p class="credits"><b>Credits:</b> {esc(c.credit.raw)}',
+        c.approval and f"<p><i>{esc(c.approval.evidence)}</i>",
+        c.price and f'<p><font color="green" size="4"><b>Price: {esc(c.price.raw)}</b></font>',
+        c.format and "<p>Format: Self-paced online (read the article, take the quiz)",
+        c.description and f"<h3>Description</h3>\n<p>{esc(c.description)}",
+        c.rationale and f"<h3>Why take this course?</h3>\n<p>{esc(c.rationale)}",
+        c.audience and f"<p><b>For:</b> {esc(c.audience)}",
+        c.objectives and f'<h3 id="objectives">Objectives</h3>\n<ul>\n{items}\n</ul>',
+        c.instructors and f"<p><b><i>Instructor:</b></i> {people}",
+        c.release_date and f"<p>Posted: {us_date(c.release_date)}",
+    )
+    parts = [f'<div class="content">\n<h1>{esc(c.title)}</h1>', *(p for p in stated if p)]
     expiry = f"Valid for credit through: {us_date(c.expiry_date)}"
     if c.status == "expired":
         expiry += ' <font color="red">(EXPIRED)</font>'
@@ -236,8 +218,7 @@ def _detail(c: DemoCourse) -> str:
 def _pages(site: Site) -> None:
     public = [c for c in site.courses if c.expect_in_catalog]
     members = [c for c in site.courses if not c.expect_in_catalog]
-    for c in site.courses:
-        site.add(c.path, _detail(c))
+    site.add_course_pages(_detail)
     old_target = public[12]
     site.routes[OLD_URL] = {"redirect": old_target.path, "status": 301}
     site.routes["/old-catalog/"] = {"redirect": "/courses.html", "status": 301}

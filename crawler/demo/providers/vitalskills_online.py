@@ -17,16 +17,18 @@ from crawler.demo.catalog import (
     Credit,
     DemoCourse,
     Price,
+    aama_ceus,
     aama_evidence,
     base_fields,
+    ceu_credit,
     iacet_evidence,
     nha_evidence,
     number,
-    pick_topics,
     plural,
     slugify,
 )
-from crawler.demo.site import Site, chunks, esc
+from crawler.demo.markup import esc
+from crawler.demo.site import Site, build_site, chunks, provider_facts
 
 SLUG = "vitalskills-online"
 NAME = "VitalSkills Online"
@@ -37,23 +39,9 @@ FORMAT_LABELS = {"self-paced online": "Self-paced online", "live webinar": "Live
 
 
 def build() -> Site:
-    rng = random.Random(SLUG)
-    site = Site(
-        SLUG,
-        NAME,
-        HOST,
-        facts={
-            "refund_policy_url": REFUND_PATH,
-            "contact_email": "help@vitalskills.online",
-            "contact_phone": None,
-        },
-    )
-    for i, topic in enumerate(
-        pick_topics(rng, 26, ("Capillary Puncture and Point-of-Care Testing",))
-    ):
-        site.courses.append(_course(rng, topic, i))
-    _pages(site)
-    return site
+    facts = provider_facts(REFUND_PATH, "help@vitalskills.online", None)
+    include = ("Capillary Puncture and Point-of-Care Testing",)
+    return build_site(Site(SLUG, NAME, HOST, facts=facts), 26, include, _course, _pages)
 
 
 def _course(rng: random.Random, topic, i: int) -> DemoCourse:
@@ -64,7 +52,7 @@ def _course(rng: random.Random, topic, i: int) -> DemoCourse:
     approval = None
     if kind == "aama":
         amount = rng.choice((1.0, 1.5, 2.0))
-        credit = Credit(amount, "aama_ceu", f"{number(amount)} AAMA {plural(amount, 'CEU')}")
+        credit = Credit(amount, "aama_ceu", aama_ceus(amount))
         approval = aama_evidence(rng, amount, topic.category, base["expiry_date"])
     elif kind == "nha":
         amount = rng.choice((1.0, 1.0, 1.5))
@@ -76,7 +64,7 @@ def _course(rng: random.Random, topic, i: int) -> DemoCourse:
         approval = iacet_evidence(NAME, amount)
     else:
         amount = rng.choice((1.0, 2.0))
-        credit = Credit(amount, "ceu", f"{number(amount)} {plural(amount, 'CEU')}")
+        credit = ceu_credit(amount)
     if i % 6 == 4:
         price = Price("Free", "free", 0.0)
     else:
@@ -238,8 +226,7 @@ def _pages(site: Site) -> None:
         )
         site.routes[f"/api/courses?page={n}"] = {"file": f"api/courses-page-{n}.json"}
     site.routes["/api/courses"] = {"file": "api/courses-page-1.json"}
-    for c in site.courses:
-        site.add(c.path, _detail(c))
+    site.add_course_pages(_detail)
     site.add(
         "/courses/",
         _layout(
