@@ -11,6 +11,9 @@ USER_AGENT = "CEUScout/0.1 (+https://github.com/ceuscout/ceuscout; course-discov
 # requests at a time per host, a delay that adapts to the server, and Crawl-delay honoured.
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
+# A callback yields one PageResult and a few requests; Scrapy's 100 parallel item workers per
+# response would only add task churn on the reactor thread.
+CONCURRENT_ITEMS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 AUTOTHROTTLE_ENABLED = True

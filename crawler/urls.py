@@ -36,6 +36,14 @@ def canonicalize(url: str) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))
 
 
+def canonical_or_none(url: str) -> str | None:
+    """``canonicalize(url)``, or None for a malformed URL (bad port, broken IPv6 literal)."""
+    try:
+        return canonicalize(url)
+    except ValueError:
+        return None
+
+
 def course_ref_from_url(url: str, pattern: str | None = None) -> str:
     """The provider's reference for a course, read from its canonical URL.
 

@@ -9,7 +9,7 @@ and shared by every layer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -32,9 +32,13 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—:-]\s+|\s+-\s+")
 
 @dataclass
 class PageExtraction:
+    """Whether the page is a course, the course, and the page's link targets (``href`` values as
+    written) so the crawler can discover pages without parsing the HTML a second time."""
+
     is_course: bool
     not_course_reason: str | None = None
     course: Course | None = None
+    links: list[str] = field(default_factory=list)
 
 
 def _first_h1(tree, main) -> str:
@@ -66,13 +70,14 @@ def extract_page(
     config = config or {}
     raw = decode(html)
     tree = parse_html(raw)
+    links = [href for a in tree.iter("a") if (href := a.get("href"))]
     main = main_element(tree)
     block_list = blocks(main)
     main_text = "\n".join(b.text for b in block_list if b.text)
     heading = _first_h1(tree, main)
     title_tag = _page_title(tree)
     if pagetype.soft_404(title_tag, heading, main_text):
-        return PageExtraction(False, "soft 404")
+        return PageExtraction(False, "soft 404", links=links)
 
     nodes = structured_nodes(tree, raw, url)
     picked = pick_course(nodes, url, heading)
@@ -95,7 +100,7 @@ def extract_page(
                 apply_schema_node(course, other, other_syntax)
 
     if not structured_name and pagetype.login_wall(tree, title_tag, heading, main_text):
-        return PageExtraction(False, "login wall")
+        return PageExtraction(False, "login wall", links=links)
 
     apply_selectors(course, tree, config.get("selectors"))
     course.set("title", heading, "heading-section")
@@ -115,9 +120,9 @@ def extract_page(
 
     if not structured_name:
         if pagetype.is_listing(main, main_text, item_list_size(nodes), course):
-            return PageExtraction(False, "listing page")
+            return PageExtraction(False, "listing page", links=links)
         if not course.title:
-            return PageExtraction(False, "no course title")
+            return PageExtraction(False, "no course title", links=links)
         if len(pagetype.course_signals(course)) < 2:
-            return PageExtraction(False, "no course signals")
-    return PageExtraction(True, None, course)
+            return PageExtraction(False, "no course signals", links=links)
+    return PageExtraction(True, None, course, links=links)

@@ -32,7 +32,7 @@ from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
 from crawler.runtime import run_id_of, store_for
 from crawler.sources import Source
-from crawler.urls import canonicalize
+from crawler.urls import canonical_or_none, canonicalize
 
 _PRIORITY = {
     "policy": 30,
@@ -97,10 +97,14 @@ class CatalogSpider(scrapy.Spider):
         return None
 
     def course_links(self, response: Response) -> list[tuple[str, str]]:
+        """Links worth following on a listing page, as (canonical URL, kind)."""
+        return self.classify_all(link.url for link in self._links.extract_links(response))
+
+    def classify_all(self, urls: Iterable[str]) -> list[tuple[str, str]]:
         found: dict[str, str] = {}
-        for link in self._links.extract_links(response):
-            url = canonicalize(link.url)
-            kind = self.classify(url)
+        for raw in urls:
+            url = canonical_or_none(raw)
+            kind = self.classify(url) if url else None
             if kind and url not in found:
                 found[url] = kind
         return list(found.items())
@@ -140,7 +144,10 @@ class CatalogSpider(scrapy.Spider):
             page.courses.append(extraction.course)
         else:
             page.not_course_reason = extraction.not_course_reason
-        page.links = self.course_links(response)
+        # The extraction already parsed the page: reuse its hrefs rather than parse it again.
+        page.links = self.classify_all(
+            urljoin(response.url, href.strip()) for href in extraction.links
+        )
 
     def parse_sitemap(self, response: Response, page: PageResult) -> None:
         try:
@@ -149,7 +156,9 @@ class CatalogSpider(scrapy.Spider):
             page.not_course_reason = f"unreadable sitemap: {exc}"
             return
         for entry in sitemap:
-            url = canonicalize(urljoin(response.url, entry.get("loc", "")))
+            url = canonical_or_none(urljoin(response.url, entry.get("loc", "").strip()))
+            if not url:
+                continue
             kind = "sitemap" if sitemap.type == "sitemapindex" else self.classify(url)
             if kind:
                 page.links.append((url, kind))
@@ -166,7 +175,9 @@ class CatalogSpider(scrapy.Spider):
             href = _dig(record, spec["url_field"]) if isinstance(record, dict) else None
             if not isinstance(href, str):
                 continue
-            url = canonicalize(urljoin(response.url, href))
+            url = canonical_or_none(urljoin(response.url, href))
+            if not url:
+                continue
             if spec.get("fields"):
                 page.courses.append(
                     course_from_record(
@@ -176,8 +187,10 @@ class CatalogSpider(scrapy.Spider):
             if self.classify(url) == "detail":
                 page.links.append((url, "detail"))
         following = _dig(data, spec["next_field"]) if spec.get("next_field") else None
-        if isinstance(following, str) and following:
-            page.links.append((canonicalize(urljoin(response.url, following)), "catalog-json"))
+        if isinstance(following, str) and following.strip():
+            next_url = canonical_or_none(urljoin(response.url, following.strip()))
+            if next_url:
+                page.links.append((next_url, "catalog-json"))
 
     def parse_site_page(self, response: Response, page: PageResult) -> None:
         facts = extract_site_facts(response.body, response.url)
