@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from datetime import date
@@ -10,11 +11,7 @@ from pathlib import Path
 import click
 
 from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
-from crawler.publish import publish_command, serve_command
-from crawler.publish_bench import bench_command as bench_catalog_command
 from crawler.sources import SourcesError, load_sources, select
-from scoring.commands import score
-from scoring.plan_command import plan_command
 
 db_option = click.option(
     "--db",
@@ -39,6 +36,28 @@ today_option = click.option(
 )
 
 
+class LazyGroup(click.Group):
+    """Commands defined in other modules are imported only when used: `ceuscout --help` and
+    `ceuscout crawl` stay fast without loading Datasette."""
+
+    LAZY = {
+        "score": "scoring.commands:score",
+        "plan": "scoring.plan_command:plan_command",
+        "publish": "crawler.publish:publish_command",
+        "serve": "crawler.publish:serve_command",
+        "bench-catalog": "crawler.publish_bench:bench_command",
+    }
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx, name):
+        if name in self.LAZY:
+            module, attr = self.LAZY[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
 def _sources(path: Path, names: tuple[str, ...], demo: bool | None):
     try:
         return select(load_sources(path), names, demo=demo if not names else None)
@@ -46,7 +65,7 @@ def _sources(path: Path, names: tuple[str, ...], demo: bool | None):
         raise click.ClickException(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ceuscout")
 def main() -> None:
     """CEU Scout: find, score and publish continuing-education courses for medical assistants.
@@ -221,14 +240,6 @@ def bench(pages, out) -> None:
     click.echo(text)
     if out:
         out.write_text(text + "\n")
-
-
-# Commands from other modules are registered below, one line each.
-main.add_command(score)
-main.add_command(plan_command)
-main.add_command(publish_command)
-main.add_command(serve_command)
-main.add_command(bench_catalog_command)
 
 
 if __name__ == "__main__":
