@@ -278,3 +278,125 @@ def test_free_course_with_paid_certificate_is_judged_on_the_certificate():
     result = verdict("fee_reasonable", row, market=market)
     assert result.status == "partial"
     assert "certificate" in result.detail
+
+
+# The generic phrasing rules added for real course descriptions: positive, negative, tricky.
+GENERIC_CASES = [
+    # rationale: why the topic matters
+    ("rationale", "Data visualization plays an essential role in health care analytics.", "met"),
+    ("rationale", "Employers are searching for professionals who can read claims data.", "met"),
+    ("rationale", "Sepsis is one of the leading causes of death in hospital patients.", "met"),
+    ("rationale", "Medication errors remain common in ambulatory care settings.", "met"),
+    ("rationale", "Robotics is poised to transform how clinics schedule their staff.", "met"),
+    ("rationale", "The material helps you meet your state CE requirements for renewal.", "met"),
+    ("rationale", "It is important to note that the course has six modules and a quiz.", "partial"),
+    (
+        "rationale",
+        "Covers the role of the front desk in scheduling and patient check-in.",
+        "partial",
+    ),
+    # rationale: Spanish and Portuguese
+    ("rationale", "Este curso te permitirá manejar el estrés en el trabajo diario.", "met"),
+    ("rationale", "Las empresas necesitan profesionales que dominen la facturación médica.", "met"),
+    ("rationale", "Profissionais podem encontrar dificuldades em transmitir suas ideias.", "met"),
+    (
+        "rationale",
+        "No se necesita experiencia previa para tomar este curso de facturación.",
+        "partial",
+    ),
+    # outcomes: a list of abilities after one lead, comma by comma
+    (
+        "outcomes",
+        "Learn strategies to support patients, recognise warning signs, and respond calmly.",
+        "met",
+    ),
+    ("outcomes", "You will learn how to triage calls, document symptoms, and escalate.", "met"),
+    (
+        "outcomes",
+        "You will develop a critical mindset by learning to weigh and interpret claims.",
+        "partial",
+    ),
+    ("outcomes", "You will learn about billing, coding, and scheduling in the office.", "partial"),
+    ("outcomes", "Learn what viruses are made of and understand how they spread.", "partial"),
+    # outcomes: Spanish and Portuguese
+    (
+        "outcomes",
+        "Al terminar serás capaz de identificar riesgos y podrás aplicar el protocolo.",
+        "met",
+    ),
+    ("outcomes", "Aprenda as chaves para criar uma fábrica inteligente.", "partial"),
+    ("outcomes", "En este curso aprenderás cómo controlar el estrés laboral.", "partial"),
+    ("outcomes", "Participants in this program will learn what it takes to lead.", "partial"),
+    # outcomes: a flattened list of imperative sentences, bullets with no heading, list leads
+    ("outcomes", "Implement triage rules. Adopt a call script. Document every call.", "met"),
+    ("outcomes", "Take it on your phone, tablet or computer.", "missing"),
+    ("outcomes", "Overview of the program.• Identificar riesgos\n• Aplicar el protocolo", "met"),
+    ("outcomes", "Step by step you will learn how to plan, scope, schedule and manage.", "met"),
+    ("outcomes", "We'll teach you how to read indicators, and how to measure their impact.", "met"),
+    (
+        "outcomes",
+        "You will learn from your peers about problems, and how to apply the principles.",
+        "partial",
+    ),
+    ("outcomes", "En este curso revisarás los conceptos de la gestión del agua.", "partial"),
+    ("outcomes", "You'll leave this course armed with the knowledge you need.", "partial"),
+    # rationale: purpose phrasing in running prose
+    ("rationale", "Participants are empowered to take action on sustainability at work.", "met"),
+    ("rationale", "Are you looking to take your billing skills to the next level today?", "met"),
+    ("rationale", "This course gives you the tools to code claims without denials.", "met"),
+    ("rationale", "Completa los módulos para que tus competencias te ayuden en el trabajo.", "met"),
+    (
+        "rationale",
+        "This course is designed for people who would like to know more about stars.",
+        "partial",
+    ),
+    # rationale: importance and need words in sentences about the world, not the course
+    (
+        "rationale",
+        "Denied claims are a growing cost for clinics. Coding accuracy is critical to revenue.",
+        "met",
+    ),
+    (
+        "rationale",
+        "This course covers risk factors, common problems and the challenges of triage.",
+        "partial",
+    ),
+    (
+        "rationale",
+        "A review of vital signs, ECG basics and phlebotomy skills for the MA.",
+        "partial",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("criterion", "description", "expected"),
+    GENERIC_CASES,
+    ids=[f"{c}-generic-{i}" for i, (c, _, _) in enumerate(GENERIC_CASES)],
+)
+def test_generic_phrasing(criterion, description, expected):
+    result = verdict(criterion, listing(description=description), PROVIDER_EMPTY)
+    assert result.status == expected, result
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Psic. José Jesús Karam", "met"),
+        ("Dra. Ana María López", "met"),
+        ("Prof. Ivan Gaskell", "met"),
+        ("Ingrid Lopez", "partial"),
+        ("Drew Carter", "partial"),
+        ("Lic Orice Williams", "met"),
+    ],
+)
+def test_title_before_the_name_is_a_credential(name, expected):
+    result = verdict("instructor_credentials", listing(instructors=[{"name": name}]))
+    assert result.status == expected, result
+
+
+def test_a_role_before_a_name_still_names_the_instructor():
+    row = listing(description="Led by serial entrepreneurs Bill Aulet and Paul Cheek, this week.")
+    assert verdict("instructor_credentials", row).status == "partial"
+    row = listing(description="Led by MIT experts, you will define innovation spaces.")
+    assert verdict("instructor_credentials", row).status == "missing"

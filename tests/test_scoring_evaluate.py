@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -33,23 +34,43 @@ def test_f1_per_criterion_on_all_labels(report, criterion):
     assert report["all"]["criteria"][criterion]["f1"] >= 0.90
 
 
-# Known gap, measured on real records labeled before the detector saw them: real course
-# descriptions often imply the need in free prose ("Employers are desperately searching for…",
-# "greatest public health problem") or in Spanish/Portuguese, where the rationale detector only
-# recognizes explicit purpose/need phrasing in English; such courses get "partial", not "met".
-RATIONALE_GAP = pytest.mark.xfail(strict=True, reason="rationale F1 on real records is ~0.87")
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is absent")
+@pytest.mark.parametrize("criterion", [*CRITERION_IDS, "overall"])
+def test_f1_per_criterion_on_realworld_part(report, criterion):
+    assert report["realworld"]["criteria"][criterion]["f1"] >= 0.90
+
+
+# Known gap, measured on 42 real records (tests/labels/realworld_heldout.jsonl) drawn with a
+# fixed seed, labeled before the detectors' final version ran on them and never used to change
+# them. Real descriptions state outcomes as benefits ("empowers you to make decisions"), as
+# lead-ins whose list the record lost ("you will be able to:" and nothing after), as
+# coordinated verbs without commas ("learn to re-think the system and act upon it") or in a
+# syllabus; the outcomes detector only counts explicit learner-action phrasing.
+HELD_OUT_GAP = {"outcomes": "held-out outcomes F1 is 0.77"}
 
 
 @pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is absent")
 @pytest.mark.parametrize(
     "criterion",
     [
-        pytest.param(c, marks=RATIONALE_GAP) if c == "rationale" else c
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=HELD_OUT_GAP[c]))
+        if c in HELD_OUT_GAP
+        else c
         for c in [*CRITERION_IDS, "overall"]
     ],
 )
-def test_f1_per_criterion_on_realworld_part(report, criterion):
-    assert report["realworld"]["criteria"][criterion]["f1"] >= 0.90
+def test_f1_per_criterion_on_held_out_real_records(report, criterion):
+    assert report["heldout"]["criteria"][criterion]["f1"] >= 0.90
+
+
+def test_held_out_records_are_not_in_the_development_set():
+    def refs(name):
+        lines = (LABELS / name).read_text(encoding="utf-8").splitlines()
+        return [(e["kind"], e["ref"]) for e in map(json.loads, lines) if e]
+
+    held_out = refs("realworld_heldout.jsonl")
+    assert len(held_out) >= 40 and len(set(held_out)) == len(held_out)
+    assert not set(held_out) & set(refs("realworld.jsonl"))
 
 
 def test_labels_name_every_criterion_with_a_valid_status(tmp_path):
@@ -62,8 +83,10 @@ def test_labels_name_every_criterion_with_a_valid_status(tmp_path):
 
 
 def test_realworld_entries_skip_when_the_folder_is_absent(tmp_path):
-    loaded = load_cases([LABELS / "realworld.jsonl"], tmp_path / "absent")
-    assert loaded.cases == [] and len(loaded.skipped) > 50
+    files = [LABELS / "realworld.jsonl", LABELS / "realworld_heldout.jsonl"]
+    loaded = load_cases(files, tmp_path / "absent")
+    entries = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
+    assert loaded.cases == [] and len(loaded.skipped) == entries > 150
 
 
 def test_cli_evaluate_prints_the_table():

@@ -47,12 +47,20 @@ FACULTY_HEADING = re.compile(
 )
 NAMED_IN_TEXT = re.compile(
     r"\b(?i:instructor|presented by|taught by|written by|authored by|author|presenter|speaker"
-    r"|faculty|lecturer|led by|hosted by|moderated by)s?\s*:?\s+(?:Dr\.? )?[A-Z][a-z]+"
-    r"(?: [A-Z][\w'’.-]+){1,3}"
+    r"|faculty|lecturer|led by|hosted by|moderated by)s?\s*:?\s+"
+    # an optional role before the name: "led by serial entrepreneurs Bill Aulet"
+    r"(?:[a-z-]+ ){0,3}(?:Dr\.? )?[A-Z][a-z]+(?: [A-Z][\w'’.-]+){1,3}"
 )
 TITLED_NAME = re.compile(
     r"\b(?:Professor|Prof\.|Dr\.?)(?: of the Practice| of [A-Z][a-z]+)?\s+[A-Z][a-z]+(?: [A-Z]\.)?"
     r" [A-Z][\w'’-]+"
+)
+
+
+# An academic or professional title written before a name, as Spanish- and Portuguese-language
+# catalogs do ("Psic.", "Lic.", "Ing.", "Mtra.", "Dra.") and English ones with "Dr."/"Prof.".
+TITLE_BEFORE_NAME = re.compile(
+    r"^\s*(?:Dr|Dra|Prof|Profa|Professor|Psic|Lic|Licda?|Ing|Mtr[oa]|Arq|Enf|Q\.?F\.?B)\.?\s+[A-ZÁÉÍÓÚÑ]"
 )
 
 
@@ -78,7 +86,11 @@ def detect_instructor_credentials(
             return Verdict(
                 "met", f"{name}, {', '.join(creds)}", page.source("instructors"), page.url
             )
-        match = CREDENTIAL_AFTER_NAME.search(name) or _bio_credential(person.get("bio") or "")
+        match = (
+            CREDENTIAL_AFTER_NAME.search(name)
+            or TITLE_BEFORE_NAME.search(name)
+            or _bio_credential(person.get("bio") or "")
+        )
         if match:
             return Verdict("met", snippet(name), page.source("instructors"), page.url)
     faculty_named = None

@@ -31,7 +31,7 @@ state compare contrast differentiate distinguish perform calculate interpret imp
 evaluate assess analyze analyse summarize summarise use utilize outline name classify select
 prepare document measure administer obtain record communicate educate counsel plan develop
 create design construct solve practice practise verify choose determine examine understand
-interact import explore read write build manage lead navigate leverage discover conduct
+interact import read write build manage lead navigate leverage conduct
 review report respond protect prevent reduce integrate formulate propose prioritize
 prioritise locate collect code bill schedule maintain organize organise operate handle
 distinguish estimate predict relate select translate detect screen teach instruct support
@@ -43,21 +43,76 @@ initiate inspect install interview judge justify label link match modify notify 
 position present process produce rank rate reconcile refer register remove repeat replace
 resolve restate revise show sketch sort specify stabilize submit sterilize triage test track
 transcribe update file chart greet coach escalate set plot
+structure model simulate visualize visualise program debug deploy configure optimize optimise
+troubleshoot negotiate train tune adapt customize automate query map diagram draft forecast
+quantify graph synthesize synthesise categorize categorise characterize characterise appraise
+hypothesize argue defend delegate motivate persuade coordinate supervise mentor advocate
 """
-ACTION_VERBS = frozenset(_VERBS.split())
+# The same outcome verbs as Spanish and Portuguese infinitives (accents dropped, as in is_verb).
+_VERBS_ES_PT = """
+identificar describir descrever explicar analizar analisar aplicar reconocer reconhecer
+comprender compreender diferenciar distinguir evaluar avaliar utilizar usar desarrollar
+desenvolver disenar projetar implementar calcular interpretar relacionar comparar medir resolver
+elaborar construir crear criar gestionar gerenciar planificar planejar comunicar manejar
+controlar realizar demostrar demonstrar definir clasificar classificar estimar integrar producir
+produzir programar aplicar seleccionar selecionar prevenir detectar diagnosticar ejecutar executar
+"""
+ACTION_VERBS = frozenset(_VERBS.split()) | frozenset(_VERBS_ES_PT.split())
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)]|[a-z][.)])\s*")
 _SPLIT = re.compile(r"\n+|;\s*|\s+[•·▪]\s+|\s\*\s|(?<=[.:])\s+(?=\d+[.)]\s)")
 _PREFIX = re.compile(r"^(?:(?:be able to|to|and|will|can|you can|you will)\s+)+", re.I)
 # Each "will be able to <verb>" / "learn how to <verb>" in running prose is one outcome.
+_LEARNER = r"(?:you|participants|learners|students|attendees)"
 PROSE_OUTCOMES = (
     re.compile(r"\b(?:be able to|learn (?:how )?to|be prepared to)\s+(\w+)", re.I),
-    re.compile(r"\b(?:you|participants|learners|students|attendees) will\s+(\w+)", re.I),
+    re.compile(
+        r"\b" + _LEARNER + r" will\s+(?:also\s+|then\s+|furthermore\s+|further\s+|first\s+)?(\w+)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:teach|show)(?:es)? (?:you|participants|learners|students) (?:how )?to\s+(\w+)", re.I
+    ),
+    re.compile(r"\b(?:participants|learners|students|attendees) can\s+(\w+)", re.I),
+    # Spanish / Portuguese: "aprenderás a", "serás capaz de", "podrás", "te permitirá".
+    re.compile(
+        r"\b(?:aprend(?:e|a|er|erás|erá|erán|erão) a|capa(?:z|ces) de|podr(?:ás|á|án)"
+        r"|poder(?:ás|á|ão)|(?:te|le|les|lhe|lhes) (?:permitirá|ayudará|ajudará) a?)\s*(\w+)",
+        re.I,
+    ),
 )
+# A sentence that starts with an action verb ("Implement the key skills… Adopt techniques…"):
+# an outcome list flattened into prose.
+IMPERATIVE = re.compile(r"(?:^|(?<=[.!?:])\s*)([A-Z][a-z]+)\b(?! (?:is|are|was|were)\b)")
+# A list of abilities after one lead: "learn to X, recognise Y, and manage Z" is three outcomes.
+_LIST_LEAD = re.compile(
+    r"\blearn\s+(?!about\b|more\b|what\b|how\b|why\b|when\b|which\b|who\b|whether\b|from\b"
+    r"|the latest\b)\w+",
+    re.I,
+)
+_NEXT_IN_LIST = re.compile(
+    r",\s*(?:and\s+|or\s+|y\s+|e\s+|as well as\s+|así como\s+|assim como\s+)?"
+    r"(?:to\s+|a\s+|how to\s+)?(\w+)"
+)
+# Bullets anywhere in the text: "•" wherever it stands, "-", "*" or "1." at the start of a line.
+_BULLETED = re.compile(r"\s*[•▪◦]\s*|\n\s*(?:[-*]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 # A promise addressed to the learner without a list of outcomes.
 PROMISE = re.compile(
     r"\b(?:you|participants|learners|students|attendees)(?:'ll|’ll| will) (?:learn|gain|discover"
     r"|understand|explore|master|be guided)\b|(?:^|[.!?]\s+)(?:Learn|Gain|Discover|Explore|Master)"
-    r" (?:how|the|a|an|what|about|key|to)\b",
+    r" (?!more\b)\w+"
+    r"|\b(?i:you|participants|learners|students|attendees)\b[^.]{0,60}? will (?:also )?"
+    r"(?:learn|gain|discover)\b"
+    r"|\b(?i:you|participants|learners|students|attendees) (?:gain|develop|acquire|build)"
+    r" (?:a |an )?(?:[\w-]+ )?(?i:understanding|knowledge|insights?|appreciation|awareness)\b"
+    r"|\b(?:we|you)(?:'ll|’ll| will) (?:explore|examine|learn)\b"
+    r"|\b(?:aprender(?:ás|á|án|ão)|vai aprender|vas a aprender|conocer(?:ás|á)|descubrir(?:ás|á)"
+    r"|obtendr(?:ás|á)|adquirir(?:ás|á)|entender(?:ás|á)|sabr(?:ás|á)|saiba como)\b"
+    r"|(?:^|[.!?]\s+)(?:Aprende|Aprenda|Conoce|Conheça|Descubre|Descubra)\b"
+    # Spanish second-person future ("revisarás", "conocerás"): a promise to the learner
+    r"|\b\w{3,}(?:arás|erás|irás)\b"
+    r"|\b(?i:leave|come away|walk away) (?:\w+ ){0,2}(?:with|armed with)\b"
+    r"|\bgive you (?:a |an )?(?:[\w-]+ ){0,2}understanding\b",
 )
 _VAGUE = re.compile(
     r"\b(?:gain insights?|learn (?:the latest|more|about)|boost|best[- ]selling"
@@ -101,14 +156,42 @@ def _judge(items: list[str], where: str, url: str | None, quote: str) -> Verdict
 
 
 def _prose_outcomes(page: Page) -> list[tuple[str, str, re.Match[str]]]:
-    """Each distinct "be able to <verb>" / "you will <verb>" in the text, with an action verb."""
+    """Each distinct outcome stated in prose: "be able to <verb>", "you will <verb>", and each
+    further action listed after such a lead or after "learn <something>"."""
     found = {}
     for where, text in page.texts():
         for pattern in PROSE_OUTCOMES:
             for match in pattern.finditer(text):
                 if is_verb(match.group(1)):
                     found.setdefault((where, match.start(1)), (where, text, match))
+                for item in _listed_after(text, match.end()):
+                    found.setdefault((where, item.start(1)), (where, text, item))
+        imperatives = [
+            m
+            for m in IMPERATIVE.finditer(text)
+            if is_verb(m.group(1)) and not m.group(1).endswith(("s", "ing", "ed"))
+        ]
+        if len(imperatives) >= 2:
+            for match in imperatives:
+                found.setdefault((where, match.start(1)), (where, text, match))
+        for match in _LIST_LEAD.finditer(text):
+            listed = _listed_after(text, match.end())
+            if listed:
+                found.setdefault((where, match.start()), (where, text, match))
+            for item in listed:
+                found.setdefault((where, item.start(1)), (where, text, item))
     return [found[key] for key in sorted(found)]
+
+
+def _listed_after(text: str, start: int) -> list[re.Match[str]]:
+    """The actions listed after a lead, comma by comma, to the end of its sentence."""
+    end = _SENTENCE_END.search(text, start)
+    sentence_end = end.start() if end else len(text)
+    return [
+        match
+        for match in _NEXT_IN_LIST.finditer(text, start, sentence_end)
+        if is_verb(match.group(1)) and not match.group(1).lower().endswith("ing")
+    ]
 
 
 def detect_outcomes(page: Page, provider: dict | None, market: object, today: date) -> Verdict:
@@ -121,6 +204,10 @@ def detect_outcomes(page: Page, provider: dict | None, market: object, today: da
     candidates = []
     for _heading, text, where in page.sections_matching(OUTCOME_HEADING):
         candidates.append((split_items(text), where, text))
+    description = page.get("description") or ""
+    bulleted = _BULLETED.split(description)[1:]
+    if len(bulleted) >= 2:
+        candidates.append((bulleted, "text-pattern: description", description))
     found = page.find(LEAD_IN, gate=LEAD_IN_WORDS)
     if found:
         where, text, match = found
