@@ -67,11 +67,24 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
     everything); 4xx means "allow all". A Crawl-delay raises the host's download delay.
     """
 
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        # Why a host is closed to us, said on every refused request instead of a bare "Forbidden".
+        self._closed: dict[str, str] = {}
+        # The stock middleware logs an unreachable robots.txt as an error with a traceback; the
+        # warning from _close says what happened and what it means.
+        logging.getLogger(RobotsTxtMiddleware.__module__).setLevel(logging.CRITICAL)
+
+    async def process_request(self, request: Request, spider=None) -> None:
+        try:
+            await super().process_request(request)
+        except IgnoreRequest:
+            netloc = urlsplit(request.url).netloc
+            raise IgnoreRequest(self._closed.get(netloc, "Forbidden by robots.txt")) from None
+
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
-            logger.warning(
-                "robots.txt of %s answered %s: treating as disallow-all", netloc, response.status
-            )
+            self._close(netloc, f"robots.txt answered HTTP {response.status}")
             response = response.replace(body=_DISALLOW_ALL)
         elif response.status >= 400:
             response = response.replace(body=b"")
@@ -80,8 +93,12 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
         super()._robots_error(exc, netloc)
-        logger.warning("robots.txt of %s failed (%s): treating as disallow-all", netloc, exc)
+        self._close(netloc, f"robots.txt could not be fetched ({exc})")
         self._parsers[netloc] = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
+
+    def _close(self, netloc: str, why: str) -> None:
+        self._closed[netloc] = f"{netloc}: {why}; RFC 9309 says disallow all"
+        logger.warning(self._closed[netloc])
 
     def _apply_crawl_delay(self, netloc: str) -> None:
         parser = self._parsers.get(netloc)

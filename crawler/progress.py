@@ -35,7 +35,7 @@ class Progress:
         self.pages += 1
         self.courses += len(item.courses)
         self.failed += item.status == 0
-        self.not_courses += bool(item.not_course_reason) and not item.courses
+        self.not_courses += item.status != 0 and bool(item.not_course_reason) and not item.courses
         if time.monotonic() - self.last >= self.every:
             self.print(self.line())
 

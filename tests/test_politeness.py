@@ -153,6 +153,10 @@ def test_robots_rules_5xx_crawl_delay_and_retry_after(tmp_path):
             site.close()
 
     assert set(broken.paths()) == {"/robots.txt"}, "a 5xx robots.txt means disallow all"
+    errors = rows(tmp_path / "c.db", "select url, error from crawl_errors")
+    assert any(
+        hosts[0] in e["url"] and "robots.txt answered HTTP 503" in e["error"] for e in errors
+    ), errors
     assert "/course/private" not in delayed.paths()
     fetched = [t for t, p in delayed.log if p != "/robots.txt"]
     gaps = [b - a for a, b in itertools.pairwise(fetched)]
