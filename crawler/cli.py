@@ -161,6 +161,27 @@ def inspect(target, url, slug, as_json, allow_private, db, sources_file, today) 
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@db_option
+def coverage(as_json, db) -> None:
+    """Field coverage per provider: the share of stored listings that carry each field.
+
+    A column that drops after a re-crawl points at a site whose markup changed.
+
+    \b
+    Example:
+        ceuscout coverage --db data/catalog.db
+    """
+    from crawler.coverage import coverage as measure
+    from crawler.coverage import coverage_table
+
+    if not db.exists():
+        raise click.ClickException(f"no catalog at {db}: crawl first (ceuscout crawl)")
+    report = measure(db)
+    click.echo(json.dumps(report, indent=2) if as_json else coverage_table(report))
+
+
+@main.command()
 @click.option("--port", type=int, default=None, help="Port of the demo web (default 8610).")
 @click.option(
     "--catalog-port", type=int, default=8001, show_default=True, help="Port of the catalog."

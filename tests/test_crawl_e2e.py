@@ -230,3 +230,25 @@ def test_broken_price_does_not_blank_price_and_vanished_course_is_withdrawn(craw
 def _file_of(path: str) -> str:
     path = path.lstrip("/")
     return path + "index.html" if path.endswith("/") or not path else path
+
+
+def test_coverage_report_counts_listings_and_fields_per_provider(crawled):
+    from crawler.coverage import coverage, coverage_table
+
+    db, _ = crawled
+    report = coverage(db)
+    expected = defaultdict(int)
+    for record in truth().values():
+        if record["expect_in_catalog"]:
+            expected[record["provider"]] += 1
+    assert {p: r["listings"] for p, r in report.items()} == dict(expected)
+    assert all(r["title"] == 1.0 for r in report.values())
+    with_prices = [
+        t for t in truth().values() if t["expect_in_catalog"] and t["fields"]["price_raw"]
+    ]
+    share = (
+        len([t for t in with_prices if t["provider"] == "quickceu-hub"]) / expected["quickceu-hub"]
+    )
+    assert report["quickceu-hub"]["price_raw"] == pytest.approx(share)
+    table = coverage_table(report)
+    assert table.splitlines()[0].split()[1:] == sorted(expected)
