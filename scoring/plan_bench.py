@@ -1,11 +1,13 @@
-"""Time the planner on a large synthetic catalog.
+"""Time the planner on a large synthetic catalog, in both catalog layouts.
 
     python -m scoring.plan_bench --listings 100000
 
-Writes a catalog of seeded random listings (mixed credit units, categories, approval, prices,
-formats, statuses and expiry dates) to a temporary SQLite file, then times
-``plan_from_connection`` from opening the database to the finished plan (reading the rows
-included), for a CMA (AAMA) plan from zero points and for the issue's example person.
+Writes a crawler store of seeded random listings (mixed credit units, categories, approval,
+prices, formats, statuses and expiry dates) with a score card for each, publishes it as the
+Datasette snapshot (``crawler.publish_snapshot.publish``), then times ``plan_from_connection``
+on each from opening the database (read-only, as the command and the site do) to the finished
+plan, for a CMA (AAMA) plan from zero points and for the issue's example person.
+``--unreduced`` also times reading every listing into Python (the reference path).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import click
 import sqlite_utils
 
 from crawler.items import AAMA_CATEGORIES, FORMATS, Course
+from crawler.publish_snapshot import publish
 from scoring.credentials import load_credentials
 from scoring.plan_rules import Preferences
 from scoring.planner import plan_from_connection
@@ -62,21 +65,45 @@ def synthetic_rows(count: int, seed: int = 1):
 
 
 def build_catalog(path: Path, count: int) -> None:
-    sqlite_utils.Database(path)["courses"].insert_all(
-        synthetic_rows(count), pk="id", batch_size=5000
-    )
+    db = sqlite_utils.Database(path)
+    db["courses"].insert_all(synthetic_rows(count), pk="id", batch_size=5000)
+    ids = [row[0] for row in db.execute("SELECT id FROM courses")]
+    cards = ({"course_id": id_, "score": n % 101} for n, id_ in enumerate(ids))
+    db["score_cards"].insert_all(cards, pk="course_id", batch_size=5000)
 
 
-def time_plan(path: Path, have: str, approved: float | None, prefs: Preferences):
+def build_layouts(store: Path, count: int) -> dict[str, Path]:
+    """The store at ``store`` and its published snapshot beside it (built when missing)."""
+    snapshot = store.with_name(store.stem + "-snapshot.db")
+    if not store.exists():
+        started = time.perf_counter()
+        build_catalog(store, count)
+        click.echo(f"built {count:,} listings in {time.perf_counter() - started:.1f} s")
+    if not snapshot.exists():
+        publish(store, snapshot, today=TODAY.isoformat())
+    return {"store (courses + score_cards)": store, "snapshot (catalog + course_details)": snapshot}
+
+
+def time_plan(path: Path, have: str, approved: float | None, prefs: Preferences, reduce: bool):
     """Wall-clock and CPU seconds from opening the database to the finished plan."""
     rules = load_credentials()
     started, cpu = time.perf_counter(), time.process_time()
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
     try:
-        plan = plan_from_connection(conn, "cma", have, approved, prefs, rules)
+        plan = plan_from_connection(conn, "cma", have, approved, prefs, rules, reduce)
     finally:
         conn.close()
     return time.perf_counter() - started, time.process_time() - cpu, plan
+
+
+CASES = {
+    "from zero": ("", None, Preferences(today=TODAY)),
+    "issue example ($50)": (
+        "administrative=12,clinical=3,general=20",
+        18.0,
+        Preferences(today=TODAY, deadline=TODAY + dt.timedelta(days=427), budget=50),
+    ),
+}
 
 
 @click.command()
@@ -85,36 +112,26 @@ def time_plan(path: Path, have: str, approved: float | None, prefs: Preferences)
 @click.option(
     "--keep",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Build the catalog here (or reuse it if it exists) instead of a temp file.",
+    help="Build the store here and the snapshot beside it (or reuse them if they exist) "
+    "instead of temp files.",
 )
-def main(listings: int, repeat: int, keep: Path | None) -> None:
+@click.option("--unreduced", is_flag=True, help="Also time judging every listing in Python.")
+def main(listings: int, repeat: int, keep: Path | None, unreduced: bool) -> None:
     """Build a synthetic catalog and print how long planning over it takes."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = keep or Path(tmp) / "bench.db"
-        if not path.exists():
-            started = time.perf_counter()
-            build_catalog(path, listings)
-            click.echo(f"built {listings:,} listings in {time.perf_counter() - started:.1f} s")
-        cases = {
-            "from zero": ("", None, Preferences(today=TODAY)),
-            "issue example ($50)": (
-                "administrative=12,clinical=3,general=20",
-                18.0,
-                Preferences(today=TODAY, deadline=TODAY + dt.timedelta(days=427), budget=50),
-            ),
-        }
-        for name, (have, approved, prefs) in cases.items():
-            times, cpu_times = [], []
-            for _ in range(repeat):
-                seconds, cpu, plan = time_plan(path, have, approved, prefs)
-                times.append(seconds)
-                cpu_times.append(cpu)
-            click.echo(
-                f"{name}: wall best {min(times):.2f} s, worst {max(times):.2f} s "
-                f"(CPU best {min(cpu_times):.2f} s); {plan.status}, "
-                f"{len(plan.courses)} courses, ${plan.total_cost:.2f}, "
-                f"{plan.considered:,} usable listings"
-            )
+        layouts = build_layouts(keep or Path(tmp) / "bench.db", listings)
+        ways = {"SQL-reduced": True, **({"unreduced": False} if unreduced else {})}
+        for layout, path in layouts.items():
+            for way, reduce in ways.items():
+                for name, (have, approved, prefs) in CASES.items():
+                    runs = [time_plan(path, have, approved, prefs, reduce) for _ in range(repeat)]
+                    times, cpu_times, plan = [r[0] for r in runs], [r[1] for r in runs], runs[-1][2]
+                    click.echo(
+                        f"{layout}, {way}, {name}: wall best {min(times):.2f} s, worst "
+                        f"{max(times):.2f} s (CPU best {min(cpu_times):.2f} s); {plan.status}, "
+                        f"{len(plan.courses)} courses, ${plan.total_cost:.2f}, "
+                        f"{plan.total_hours:g} h, {plan.considered:,} usable listings"
+                    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ snapshot (table ``catalog``, whose credit and date details sit row for row in
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from typing import Any
@@ -61,34 +62,53 @@ def inactive_counts(conn: sqlite3.Connection) -> Counter:
     return Counter({f"status {status}": n for status, n in conn.execute(sql)})
 
 
-def read_listings(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every active listing as a dict of the planner's columns (missing columns read as None).
+class ListingSource:
+    """Where each planner column is read from: the listing table, its details, its score card.
 
-    Expired and withdrawn listings can never count, so they are not loaded;
-    ``inactive_counts`` reports them.
+    ``expr(name)`` is the SQL for a column (NULL when no table has it), ``from_sql`` the FROM
+    clause with its joins; the listing table's alias is ``c``.
     """
-    table = catalog_table(conn)
-    present = set(_columns(conn, table))
-    if "id" not in present:
-        raise CatalogError(f"table `{table}` has no `id` column")
-    # (alias, columns) in order of preference; the snapshot keeps credit details apart
-    sources = [("c", present)]
-    join = ""
-    details = set(_columns(conn, "course_details")) if table == "catalog" else set()
-    if "id" in details:
-        sources.append(("d", details))
-        join += " LEFT JOIN course_details d ON d.id = c.id"
-    if "score" not in present | details and _columns(conn, "score_cards"):
-        sources.append(("s", {"score"}))
-        join += " LEFT JOIN score_cards s ON s.course_id = c.id"
 
-    def column(name: str) -> str:
-        alias = next((alias for alias, names in sources if name in names), None)
-        return f"{alias}.[{name}] AS [{name}]" if alias else f"NULL AS [{name}]"
+    def __init__(self, conn: sqlite3.Connection):
+        self.table = catalog_table(conn)
+        present = set(_columns(conn, self.table))
+        if "id" not in present:
+            raise CatalogError(f"table `{self.table}` has no `id` column")
+        # (alias, columns) in order of preference; the snapshot keeps credit details apart
+        self.sources = [("c", present)]
+        join = ""
+        details = set(_columns(conn, "course_details")) if self.table == "catalog" else set()
+        if "id" in details:
+            self.sources.append(("d", details))
+            join += " LEFT JOIN course_details d ON d.id = c.id"
+        if "score" not in present | details and _columns(conn, "score_cards"):
+            self.sources.append(("s", {"score"}))
+            join += " LEFT JOIN score_cards s ON s.course_id = c.id"
+        self.from_sql = f"[{self.table}] c{join}"
+        self.has_status = "status" in present
 
-    select = [column(name) for name in (*PLAN_COLUMNS, "score")]
-    where = f" WHERE {_ACTIVE}" if "status" in present else ""
-    sql = f"SELECT {', '.join(select)} FROM [{table}] c{join}{where}"
-    cursor = conn.execute(sql)
+    def expr(self, name: str) -> str:
+        alias = next((alias for alias, names in self.sources if name in names), None)
+        return f"{alias}.[{name}]" if alias else "NULL"
+
+
+def read_listings(
+    conn: sqlite3.Connection, rowids: list[int] | None = None
+) -> list[dict[str, Any]]:
+    """Active listings (all, or those with these rowids) as dicts of the planner's columns.
+
+    Missing columns read as None; rows come in table order. Expired and withdrawn listings can
+    never count, so they are not loaded; ``inactive_counts`` reports them.
+    """
+    source = ListingSource(conn)
+    select = ", ".join(f"{source.expr(name)} AS [{name}]" for name in (*PLAN_COLUMNS, "score"))
+    where = [_ACTIVE] if source.has_status else []
+    params: tuple = ()
+    if rowids is not None:
+        where.append("c.rowid IN (SELECT value FROM json_each(?))")
+        params = (json.dumps(rowids),)
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    sql = f"SELECT {select} FROM {source.from_sql}{condition} ORDER BY c.rowid"
+    cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]

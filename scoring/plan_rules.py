@@ -16,7 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from scoring.credentials import Credential, Rulebook
+from scoring.credentials import ApprovalRule, Credential, Rulebook
+
+# Why a listing is left out (scoring.plan_reduce writes the same words from SQL).
+OTHER_FORMAT = "other format"
+PROVIDER_EXCLUDED = "provider excluded"
+NO_PRICE = "price not stated"
+NOT_USD = "price not in USD"
+NOT_FREE = "not free"
+UNREADABLE_DATE = "unreadable expiry date"
+EXPIRED = "expired"
+ENDS_BEFORE_DEADLINE = "credit ends before the deadline"
+NO_CREDIT = "credit not stated in a convertible unit"
+NO_FORMAL_CREDIT = "no formal credit stated"
+DUPLICATE = "same course listed twice"
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,11 @@ def course_points(row: dict[str, Any], credential: Credential, hours: float | No
     return hours / credential.unit_contact_hours.value
 
 
+def too_short_reason(rule: ApprovalRule) -> str:
+    """The reason for a non-approved course under the rule's minimum contact hours."""
+    return f"under {rule.others_min_contact_hours.value:g} contact hour for non-{rule.label}"
+
+
 def _is_iso_date(text: str) -> bool:
     if len(text) != 10 or text[4] != "-" or text[7] != "-":
         return False
@@ -113,7 +131,7 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-class _Judge:
+class Judge:
     """Decides one listing at a time; everything that depends only on the request is set once."""
 
     def __init__(self, credential: Credential, rulebook: Rulebook, prefs: Preferences):
@@ -140,15 +158,15 @@ class _Judge:
     def _date_reason(self, row: dict[str, Any]) -> tuple[str | None, str | None]:
         expiry, approval_end = row.get("expiry_date"), row.get("approval_valid_through")
         if not self._readable(expiry) or not self._readable(approval_end):
-            return "unreadable expiry date", None
+            return UNREADABLE_DATE, None
         # ISO dates sort as text: the credit ends at the earlier of the two
         end = approval_end if approval_end and (not expiry or approval_end < expiry) else expiry
         if not end:
             return None, None
         if end < self.today:
-            return "expired", end
+            return EXPIRED, end
         if end < self.valid_until:
-            return "credit ends before the deadline", end
+            return ENDS_BEFORE_DEADLINE, end
         return None, end
 
     def _filter_reason(self, row: dict[str, Any], cost: float | None) -> str | None:
@@ -156,35 +174,35 @@ class _Judge:
         if status is not None and status != "active":
             return f"status {status}"
         if self.formats and row.get("format") not in self.formats:
-            return "other format"
+            return OTHER_FORMAT
         if self.excluded and (
             str(row.get("provider") or "").casefold() in self.excluded
             or str(row.get("provider_name") or "").casefold() in self.excluded
         ):
-            return "provider excluded"
+            return PROVIDER_EXCLUDED
         if cost is None:
-            return "price not stated"
+            return NO_PRICE
         if cost > 0 and row.get("price_currency") not in (None, "USD"):
-            return "price not in USD"
+            return NOT_USD
         if self.free_only and cost > 0:
-            return "not free"
+            return NOT_FREE
         return None
 
     def _credit_reason(
         self, row: dict[str, Any], hours: float | None, points: float | None
     ) -> str | None:
         if points is None or points <= 0:
-            return "credit not stated in a convertible unit"
+            return NO_CREDIT
         rule = self.credential.approved
         if rule is None or is_approved(row):
             return None
         if rule.others_need_formal_credit and not (
             row.get("credit_amount") and row.get("credit_unit")
         ):
-            return "no formal credit stated"
+            return NO_FORMAL_CREDIT
         minimum = rule.others_min_contact_hours
         if minimum is not None and (hours is None or hours < minimum.value):
-            return f"under {minimum.value:g} contact hour for non-{rule.label}"
+            return too_short_reason(rule)
         return None
 
     def __call__(self, row: dict[str, Any]) -> Candidate | str:
@@ -226,6 +244,15 @@ def _same_title(title: str) -> str:
     return folded
 
 
+def same_course_key(provider: str, title: str) -> str:
+    """Listings with equal keys are one course: same provider and title, ignoring case and spaces.
+
+    The provider's length leads the key, so no provider and title pair can run into another.
+    """
+    folded = provider.casefold()
+    return f"{len(folded)}:{folded}|{_same_title(title)}"
+
+
 def select_candidates(
     rows: Iterable[dict[str, Any]], credential: Credential, rulebook: Rulebook, prefs: Preferences
 ) -> tuple[list[Candidate], Counter]:
@@ -234,20 +261,20 @@ def select_candidates(
     A course listed twice counts once: the same course is recognised by provider and title, and
     its cheapest listing is kept.
     """
-    judge = _Judge(credential, rulebook, prefs)
-    best: dict[tuple[str, str], Candidate] = {}
+    judge = Judge(credential, rulebook, prefs)
+    best: dict[str, Candidate] = {}
     left_out: Counter = Counter()
     for row in rows:
         found = judge(row)
         if isinstance(found, str):
             left_out[found] += 1
             continue
-        key = (found.provider.casefold(), _same_title(found.title))
+        key = same_course_key(found.provider, found.title)
         kept = best.get(key)
         if kept is None:
             best[key] = found
             continue
-        left_out["same course listed twice"] += 1
+        left_out[DUPLICATE] += 1
         if (found.cost, -found.points, found.hours) < (kept.cost, -kept.points, kept.hours):
             best[key] = found
     return list(best.values()), left_out

@@ -11,8 +11,10 @@ from that class. The classes are then combined category by category over the sta
 A category's own minimum is met by its approved plus counted other units. Both stages are exact,
 so the result is optimal; ties on the key are broken arbitrarily.
 
-Before the knapsack each class keeps, per unit size, only the ``ceil(cap / size)`` cheapest items:
-no optimal plan uses more of them, so dropping the rest changes nothing.
+Before the knapsack each class keeps, per unit size, only the ``ceil(cap / size)`` cheapest items
+(cheapest key, then earliest index): no optimal plan uses more of them, so dropping the rest
+changes nothing. Sizes are tried in the order each first appears, so a caller that drops items
+beforehand (scoring.plan_reduce, in SQL) keeps the first item of each size to get the same plan.
 """
 
 from __future__ import annotations
@@ -142,14 +144,18 @@ def _split(
     raise AssertionError("dynamic programme table is inconsistent")
 
 
+def class_caps(need: Need) -> tuple[int, int]:
+    """Units beyond which more change nothing: (approved class, other-source class)."""
+    # a category can need more than the total still missing, when earned points already cover
+    # the total but not that category
+    a_max = max(need.total, need.approved_min, sum(need.categories))
+    n_max = 0 if need.others_cap is None else min(need.others_cap, a_max)
+    return a_max, n_max
+
+
 def solve(items: list[Item], need: Need) -> list[int] | None:
     """Indexes of the cheapest item set meeting ``need``, or None when no set meets it."""
-    # Beyond these amounts more units change nothing (a category can need more than the total
-    # still missing, when earned points already cover the total but not that category).
-    a_max = max(need.total, need.approved_min, sum(need.categories))
-    n_max = 0
-    if need.others_cap is not None:
-        n_max = min(need.others_cap, a_max)
+    a_max, n_max = class_caps(need)
     minimums = [*need.categories, 0]  # the last category holds uncategorized items
     groups: dict[tuple[int, bool], list[int]] = defaultdict(list)
     for i, item in enumerate(items):

@@ -1,17 +1,17 @@
 """The recertification planner: the cheapest catalog courses that complete a credential's rules.
 
-``plan_courses`` takes catalog rows, a credential, what the person already earned and their
-preferences, and returns a ``Plan``: the courses (lowest total cost, then fewest hours, found
-exactly by ``scoring.plan_solver``), the totals per requirement, and plain messages when no plan
-exists (what is missing and by how much) or when the cheapest plan is over budget.
+``plan_from_connection`` reads a catalog database and returns a ``Plan``: the courses (lowest
+total cost, then fewest hours, found exactly by ``scoring.plan_solver``), the totals per
+requirement, and plain messages when no plan exists (what is missing and by how much) or when
+the cheapest plan is over budget. SQL (``scoring.plan_reduce``) hands it only the listings the
+solver could use; ``plan_courses`` plans over plain rows in Python, the reference the SQL
+reduction is tested against.
 
-Units are counted in quarters of the credential's unit: a course worth 1.3 points plans as 1.25,
-so a plan may hold slightly more than it shows as needed, never less.
+Units are counted in quarters of the credential's unit (``scoring.plan_units``).
 """
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,12 +20,10 @@ from typing import Any
 from scoring.credentials import Credential, Rulebook, load_credentials
 from scoring.plan_catalog import inactive_counts, read_listings
 from scoring.plan_count import Contribution, Count, Earned, count, fmt
+from scoring.plan_reduce import TOO_SMALL, select_reduced
 from scoring.plan_rules import Candidate, Preferences, select_candidates
-from scoring.plan_solver import Item, Need, solve
-
-STEPS_PER_UNIT = 4
-HOURS_SCALE = 10**8  # cost in cents first, then hundredths of an hour, in one integer key
-TOLERANCE_STEPS = 1e-6
+from scoring.plan_solver import Item, Need, class_caps, solve
+from scoring.plan_units import STEPS_PER_UNIT, TOLERANCE_STEPS, cost_key, steps_down, steps_up
 
 
 @dataclass
@@ -51,34 +49,29 @@ class Plan:
         return round(sum(c.hours for c in self.courses), 2)
 
 
-def _steps_up(value: float) -> int:
-    return math.ceil(max(0.0, value) * STEPS_PER_UNIT - TOLERANCE_STEPS)
-
-
-def _steps_down(value: float) -> int:
-    return math.floor(value * STEPS_PER_UNIT + TOLERANCE_STEPS)
-
-
 def _need(credential: Credential, start: Count) -> Need:
     """What is still needed after the earned points, in planner steps."""
     by_name = {r.name: r for r in start.requirements}
-    categories = tuple(_steps_up(by_name[c].short) for c in credential.category_minimums)
+    categories = tuple(steps_up(by_name[c].short) for c in credential.category_minimums)
     rule = credential.approved
-    approved_min = _steps_up(by_name[rule.label].short) if rule else 0
-    others_cap = _steps_down(start.others_room) if rule else None
-    return Need(categories, approved_min, others_cap, _steps_up(by_name["total"].short))
+    approved_min = steps_up(by_name[rule.label].short) if rule else 0
+    others_cap = steps_down(start.others_room) if rule else None
+    return Need(categories, approved_min, others_cap, steps_up(by_name["total"].short))
 
 
 def _item(course: Candidate, categories: dict[str, int]) -> Item:
-    key = round(course.cost * 100) * HOURS_SCALE + round(course.hours * 100)
-    return Item(categories.get(course.category), course.approved, _steps_down(course.points), key)
+    key = cost_key(course.cost, course.hours)
+    return Item(categories.get(course.category), course.approved, steps_down(course.points), key)
+
+
+def _planned_units(course: Candidate) -> float:
+    return steps_down(course.points) / STEPS_PER_UNIT
 
 
 def _shortfall_messages(
-    credential: Credential, earned: Earned, usable: list[Candidate], prefs: Preferences
+    credential: Credential, earned: Earned, available: Contribution, prefs: Preferences
 ) -> list[str]:
     """Why even every usable course together cannot complete the rules, with amounts."""
-    available = Contribution.of(usable, lambda c: _steps_down(c.points) / STEPS_PER_UNIT)
     result = count(credential, earned, available)
     label = credential.approved.label if credential.approved else None
     unit = credential.unit.split()[-1]
@@ -116,32 +109,43 @@ def _shortfall_messages(
     return messages
 
 
-def plan_courses(
-    rows: list[dict[str, Any]],
+def _start(credential: Credential, earned: Earned) -> tuple[Count, Need | None]:
+    """The count of the earned points alone, and what is still needed (None: nothing)."""
+    start = count(credential, earned, Contribution({}, {}))
+    return start, (_need(credential, start) if start.problems() else None)
+
+
+def solver_caps(credential: Credential, earned: Earned) -> tuple[int, int]:
+    """``plan_solver.class_caps`` for this person ((0, 0) when nothing is needed)."""
+    _, need = _start(credential, earned)
+    return class_caps(need) if need is not None else (0, 0)
+
+
+def _plan(
+    usable: list[Candidate],
+    available: Contribution,
+    considered: int,
+    left_out: Counter,
     credential: Credential,
     earned: Earned,
     prefs: Preferences,
-    rulebook: Rulebook,
 ) -> Plan:
-    start = count(credential, earned, Contribution({}, {}))
-    candidates, left_out = select_candidates(rows, credential, rulebook, prefs)
-    usable = [c for c in candidates if _steps_down(c.points) > 0]
-    left_out["worth under a quarter unit"] += len(candidates) - len(usable)
+    """Plan over ``usable`` (every candidate the solver may pick, in catalog order)."""
+    start, need = _start(credential, earned)
     left_out = +left_out
     messages = list(start.warnings)
-    if not start.problems():
-        return Plan(credential, "complete", [], start, messages, left_out, len(usable))
-    need = _need(credential, start)
+    if need is None:
+        return Plan(credential, "complete", [], start, messages, left_out, considered)
     categories = {name: i for i, name in enumerate(credential.category_minimums)}
     chosen = solve([_item(c, categories) for c in usable], need)
     if chosen is None:
-        messages += _shortfall_messages(credential, earned, usable, prefs)
-        return Plan(credential, "infeasible", [], start, messages, left_out, len(usable))
+        messages += _shortfall_messages(credential, earned, available, prefs)
+        return Plan(credential, "infeasible", [], start, messages, left_out, considered)
     courses = sorted((usable[i] for i in chosen), key=lambda c: (c.category or "~", c.cost, c.id))
     result = count(credential, earned, Contribution.of(courses))
     if result.problems():  # the solver and the plain count disagree: never show such a plan
         raise RuntimeError(f"planner bug, plan breaks: {'; '.join(result.problems())}")
-    plan = Plan(credential, "ok", courses, result, messages, left_out, len(usable))
+    plan = Plan(credential, "ok", courses, result, messages, left_out, considered)
     if prefs.budget is not None and plan.total_cost > prefs.budget + 0.005:
         plan.status = "over-budget"
         plan.messages.append(
@@ -151,6 +155,21 @@ def plan_courses(
     return plan
 
 
+def plan_courses(
+    rows: list[dict[str, Any]],
+    credential: Credential,
+    earned: Earned,
+    prefs: Preferences,
+    rulebook: Rulebook,
+) -> Plan:
+    """Plan over catalog rows judged one by one in Python (no SQL reduction)."""
+    candidates, left_out = select_candidates(rows, credential, rulebook, prefs)
+    usable = [c for c in candidates if steps_down(c.points) > 0]
+    left_out[TOO_SMALL] += len(candidates) - len(usable)
+    available = Contribution.of(usable, _planned_units)
+    return _plan(usable, available, len(usable), left_out, credential, earned, prefs)
+
+
 def plan_from_connection(
     conn: sqlite3.Connection,
     credential_key: str,
@@ -158,13 +177,23 @@ def plan_from_connection(
     earned_approved: float | None,
     prefs: Preferences,
     rulebook: Rulebook | None = None,
+    reduce_in_sql: bool = True,
 ) -> Plan:
-    """Read the catalog from ``conn`` and plan; ValueError for bad input (the message says why)."""
+    """Read the catalog from ``conn`` and plan; ValueError for bad input (the message says why).
+
+    Only reads: works on a read-only or immutable database. ``reduce_in_sql=False`` reads every
+    listing into Python instead (slower; the same plan).
+    """
     rulebook = rulebook or load_credentials()
     credential = rulebook.get(credential_key)
     earned = Earned.parse(earned_text, earned_approved, credential)
-    plan = plan_courses(read_listings(conn), credential, earned, prefs, rulebook)
-    plan.left_out.update(inactive_counts(conn))
+    if reduce_in_sql:
+        found = select_reduced(conn, credential, rulebook, prefs, solver_caps(credential, earned))
+        plan = _plan(found.candidates, found.available, found.considered, found.left_out,
+                     credential, earned, prefs)  # fmt: skip
+    else:
+        plan = plan_courses(read_listings(conn), credential, earned, prefs, rulebook)
+        plan.left_out.update(inactive_counts(conn))
     if earned_approved is None and credential.approved and earned.total > 0:
         plan.messages.insert(
             0, f"assuming none of your points are {credential.approved.label} (say how many are)"
