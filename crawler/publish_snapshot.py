@@ -16,22 +16,12 @@ from pathlib import Path
 import sqlite_utils
 
 from crawler.publish_catalog import CHECK_COLUMNS, build_catalog
+from crawler.store.catalog import PROVIDER_FACTS
 
 # Public tables and the columns the public may see. Anything else in the live database
 # (frontier, crawl errors, raw page sections, field sources, internal counters) is dropped.
 PUBLIC_COLUMNS: dict[str, tuple[str, ...]] = {
-    "providers": (
-        "slug",
-        "name",
-        "homepage",
-        "aama_approved_provider",
-        "refund_policy_text",
-        "refund_policy_url",
-        "refund_policy_seen",
-        "contact_email",
-        "contact_phone",
-        "contact_url",
-    ),
+    "providers": ("slug", *(fact for fact in PROVIDER_FACTS if fact != "demo")),
     "score_evidence": ("course_id", "criterion", "status", "snippet", "found_in", "url", "detail"),
     "course_history": ("course_id", "field", "old_value", "new_value", "changed_at"),
     "crawl_runs": (
