@@ -110,10 +110,12 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
             return
         downloader = self.crawler.engine.downloader
         host = netloc.split(":")[0]
+        # No random jitter: it would put half the requests closer together than asked.
         current = downloader.per_slot_settings.get(host, {})
-        downloader.per_slot_settings[host] = {**current, "delay": float(delay)}
+        downloader.per_slot_settings[host] = {**current, "delay": float(delay), "jitter": 0.0}
         if host in downloader.slots:
-            downloader.slots[host].delay = max(downloader.slots[host].delay, float(delay))
+            slot = downloader.slots[host]
+            slot.delay, slot.jitter = max(slot.delay, float(delay)), 0.0
         logger.info("%s asks for Crawl-delay %s s", host, delay)
 
 

@@ -97,7 +97,6 @@ def crawl(
     settings.setmodule("crawler.settings", priority="project")
     settings.set("CEUSCOUT_DB", str(db_path))
     settings.set("CEUSCOUT_TODAY", today.isoformat())
-    settings.set("EXTENSIONS", {"crawler.progress.Progress": 500})
     for key, value in {**(LOCAL_SETTINGS if local else {}), **(overrides or {})}.items():
         settings.set(key, value)
     process = AsyncCrawlerProcess(settings, install_root_handler=True)

@@ -46,6 +46,11 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.FrontierClaimMiddleware": 950,
 }
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawler.throttle.CrawlDelayAutoThrottle": 0,
+    "crawler.progress.Progress": 500,
+}
 
 # The durable frontier lives in the catalog database; Scrapy's own JOBDIR is not used.
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

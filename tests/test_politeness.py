@@ -195,3 +195,31 @@ def test_retry_after_values(value, seconds):
 
     now = parsedate_to_datetime("Wed, 25 Nov 2026 10:00:00 GMT").timestamp()
     assert retry_after_seconds(value, now) == seconds
+
+
+def test_autothrottle_never_adapts_below_a_crawl_delay():
+    from types import SimpleNamespace
+
+    from scrapy import Request
+    from scrapy.core.downloader import Slot
+    from scrapy.http import Response
+    from scrapy.utils.test import get_crawler
+
+    from crawler.throttle import CrawlDelayAutoThrottle
+
+    crawler = get_crawler(settings_dict={"AUTOTHROTTLE_ENABLED": True, "DOWNLOAD_DELAY": 0.1})
+    throttle = CrawlDelayAutoThrottle(crawler)
+    per_slot = {"slow.example": {"delay": 2.0, "jitter": 0.0}}
+    crawler.engine = SimpleNamespace(downloader=SimpleNamespace(per_slot_settings=per_slot))
+    throttle._spider_opened(None)  # as the spider_opened signal does
+
+    def answer(host):
+        request = Request(f"https://{host}/", meta={"download_slot": host})
+        return Response(request.url, status=200, request=request)
+
+    asked, free = Slot(1, 2.0, 0.0), Slot(1, 2.0, 0.0)
+    for _ in range(5):  # fast answers make AutoThrottle lower the delay
+        throttle._adjust_delay(asked, 0.01, answer("slow.example"))
+        throttle._adjust_delay(free, 0.01, answer("fast.example"))
+    assert asked.delay == 2.0
+    assert free.delay < 0.2
