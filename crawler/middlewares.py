@@ -14,6 +14,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.misc import build_from_crawler
+from twisted.internet.defer import Deferred
 
 from crawler.runtime import run_id_of, store_for
 from crawler.urls import canonicalize, is_public_address
@@ -92,9 +93,15 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         self._apply_crawl_delay(netloc)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        super()._robots_error(exc, netloc)
+        # Stock Scrapy hands the requests waiting for this robots.txt a None parser (allow all);
+        # they must get the disallow-all parser instead.
+        if not isinstance(exc, IgnoreRequest):
+            self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
         self._close(netloc, f"robots.txt could not be fetched ({exc})")
-        self._parsers[netloc] = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
+        parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
+        waiting, self._parsers[netloc] = self._parsers[netloc], parser
+        if isinstance(waiting, Deferred):
+            waiting.callback(parser)
 
     def _close(self, netloc: str, why: str) -> None:
         self._closed[netloc] = f"{netloc}: {why}; RFC 9309 says disallow all"

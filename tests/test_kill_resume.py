@@ -34,11 +34,12 @@ def _done_pages(db) -> int:
 def _kill_after(port, db, done_pages: int, deadline: float = 120) -> bool:
     """Start a crawl, SIGKILL it after ``done_pages`` more stored pages (False: it ended first)."""
     start_count = _done_pages(db)
+    log = (db.parent / f"killed-after-{start_count}.log").open("w")  # kept for a failure's story
     process = subprocess.Popen(
         crawl_command(port, db),
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         env={**os.environ},
         start_new_session=True,
     )
