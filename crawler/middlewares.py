@@ -13,6 +13,8 @@ from scrapy import Request, signals
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
 
@@ -82,6 +84,22 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         except IgnoreRequest:
             netloc = urlsplit(request.url).netloc
             raise IgnoreRequest(self._closed.get(netloc, "Forbidden by robots.txt")) from None
+
+    async def robot_parser(self, request: Request):
+        # Stock Scrapy lets every request that arrives while robots.txt is being fetched await
+        # the same Deferred; under the asyncio reactor the first await consumes its result and
+        # the others get None, i.e. "allow all". Each waiter gets its own Deferred instead.
+        pending = self._parsers.get(urlparse_cached(request).netloc)
+        if not isinstance(pending, Deferred):
+            return await super().robot_parser(request)
+        mine: Deferred = Deferred()
+
+        def relay(result):
+            mine.callback(result)
+            return result
+
+        pending.addBoth(relay)
+        return await maybe_deferred_to_future(mine)
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:

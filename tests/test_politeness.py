@@ -38,6 +38,9 @@ class Site:
                 site.log.append((time.monotonic(), self.path))
                 answers = site.routes.get(self.path) or [(404, {}, "not found")]
                 status, headers, body = answers[0] if len(answers) == 1 else answers.pop(0)
+                if status == 0:  # a broken server: drop the connection without answering
+                    self.close_connection = True
+                    return
                 data = body.encode()
                 self.send_response(status)
                 for key, value in {"Content-Type": "text/html", **headers}.items():
@@ -165,6 +168,65 @@ def test_robots_rules_5xx_crawl_delay_and_retry_after(tmp_path):
     assert len(busy) == 2 and busy[1] - busy[0] >= 0.9, "Retry-After 1 not honoured"
     titles = {r["title"] for r in rows(tmp_path / "c.db", "select title from courses")}
     assert titles == {"Order of Draw", "Capillary Puncture", "Busy"}
+
+
+def _many_starts(tmp_path, base: str, paths: list[str]) -> str:
+    starts = ", ".join(f"'{base}{p}'" for p in paths)
+    path = tmp_path / "sources.yml"
+    path.write_text(
+        f"providers:\n  - slug: many\n    name: Many\n    homepage: {base}/\n"
+        f"    start_urls: [{starts}]\n    listing: ['/courses']\n    detail: ['/course/']\n"
+    )
+    return str(path)
+
+
+def test_robots_rules_hold_for_every_request_waiting_on_robots_txt(tmp_path):
+    """Stock Scrapy (asyncio reactor) lets all but the first concurrent waiter through."""
+    port = free_port(["127.0.0.26"])
+    private = [f"/course/private-{n}" for n in range(6)]
+    site = Site(
+        "127.0.0.26",
+        port,
+        {
+            "/robots.txt": ok("User-agent: *\nDisallow: /course/private\n"),
+            "/course/open": ok(COURSE.format(title="Open Course")),
+            **{p: ok(COURSE.format(title="Private")) for p in private},
+        },
+    )
+    try:
+        sources = _many_starts(tmp_path, f"http://127.0.0.26:{port}", [*private, "/course/open"])
+        result = _crawl(tmp_path, sources, "--allow-private")
+    finally:
+        site.close()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert set(site.paths()) == {"/robots.txt", "/course/open"}, site.paths()
+
+
+def test_unreachable_robots_txt_closes_the_host(tmp_path):
+    port = free_port(["127.0.0.25"])
+    site = Site(
+        "127.0.0.25",
+        port,
+        {
+            "/robots.txt": [(0, {}, "")],
+            "/courses": listing("/course/x"),
+            "/course/x": ok(COURSE.format(title="Never Fetched")),
+        },
+    )
+    # Several start pages wait on the same robots.txt at once.
+    sources = _many_starts(
+        tmp_path,
+        f"http://127.0.0.25:{port}",
+        ["/courses?page=1", "/courses?page=2", "/courses?page=3"],
+    )
+    try:
+        result = _crawl(tmp_path, sources, "--allow-private")
+    finally:
+        site.close()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert set(site.paths()) == {"/robots.txt"}, "an unreachable robots.txt means disallow all"
+    errors = [e["error"] for e in rows(tmp_path / "c.db", "select error from crawl_errors")]
+    assert errors and all("robots.txt could not be fetched" in e for e in errors), errors
 
 
 def test_private_addresses_are_refused_without_opt_in(tmp_path):
