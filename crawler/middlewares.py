@@ -7,6 +7,7 @@ import email.utils
 import logging
 import socket
 import time
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from scrapy import Request, signals
@@ -23,6 +24,7 @@ from crawler.urls import canonicalize, is_public_address
 
 logger = logging.getLogger(__name__)
 _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+ROBOTS_CACHE_DAYS = 30
 
 
 class SafeAddressMiddleware:
@@ -67,7 +69,8 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
     """Scrapy's robots.txt handling, corrected to RFC 9309 and extended with Crawl-delay.
 
     A robots.txt that answers 5xx or cannot be fetched means "disallow all" (stock Scrapy allows
-    everything); 4xx means "allow all". A Crawl-delay raises the host's download delay.
+    everything), unless the host's last good robots.txt, at most ROBOTS_CACHE_DAYS old, is in the
+    catalog (RFC 9309 §2.4); 4xx means "allow all". A Crawl-delay raises the host's delay.
     """
 
     def __init__(self, crawler):
@@ -103,10 +106,12 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500:
-            self._close(netloc, f"robots.txt answered HTTP {response.status}")
-            response = response.replace(body=_DISALLOW_ALL)
-        elif response.status >= 400:
-            response = response.replace(body=b"")
+            body = self._fallback(netloc, f"robots.txt answered HTTP {response.status}")
+            response = response.replace(body=body)
+        else:
+            if response.status >= 400:
+                response = response.replace(body=b"")
+            store_for(self.crawler.settings).remember_robots(netloc, response.body)
         await super()._parse_robots(response, netloc, request)
         self._apply_crawl_delay(netloc)
 
@@ -115,11 +120,23 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         # they must get the disallow-all parser instead.
         if not isinstance(exc, IgnoreRequest):
             self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-        self._close(netloc, f"robots.txt could not be fetched ({exc})")
-        parser = build_from_crawler(self._parserimpl, self.crawler, _DISALLOW_ALL)
+        body = self._fallback(netloc, f"robots.txt could not be fetched ({exc})")
+        parser = build_from_crawler(self._parserimpl, self.crawler, body)
         waiting, self._parsers[netloc] = self._parsers[netloc], parser
         if isinstance(waiting, Deferred):
             waiting.callback(parser)
+
+    def _fallback(self, netloc: str, why: str) -> bytes:
+        """The rules to use when robots.txt cannot be read: a recent cached copy, else none."""
+        cached = store_for(self.crawler.settings).cached_robots(netloc)
+        if cached:
+            body, fetched_at = cached
+            age = datetime.now(UTC) - datetime.fromisoformat(fetched_at)
+            if age <= timedelta(days=ROBOTS_CACHE_DAYS):
+                logger.warning("%s: %s; using its robots.txt cached at %s", netloc, why, fetched_at)
+                return body
+        self._close(netloc, why)
+        return _DISALLOW_ALL
 
     def _close(self, netloc: str, why: str) -> None:
         self._closed[netloc] = f"{netloc}: {why}; RFC 9309 says disallow all"

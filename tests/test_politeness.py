@@ -229,6 +229,32 @@ def test_unreachable_robots_txt_closes_the_host(tmp_path):
     assert errors and all("robots.txt could not be fetched" in e for e in errors), errors
 
 
+def test_a_cached_robots_txt_stands_in_when_the_host_cannot_serve_it(tmp_path):
+    port = free_port(["127.0.0.27"])
+    site = Site(
+        "127.0.0.27",
+        port,
+        {
+            "/robots.txt": [(200, {}, "User-agent: *\nDisallow: /course/private\n"), (0, {}, "")],
+            "/course/open": ok(COURSE.format(title="Open Course")),
+            "/course/private": ok(COURSE.format(title="Private")),
+        },
+    )
+    sources = _many_starts(
+        tmp_path, f"http://127.0.0.27:{port}", ["/course/open", "/course/private"]
+    )
+    try:
+        first = _crawl(tmp_path, sources, "--allow-private")
+        second = _crawl(tmp_path, sources, "--allow-private")  # robots.txt now drops the line
+    finally:
+        site.close()
+    assert first.returncode == 0 and second.returncode == 0, second.stderr[-3000:]
+    fetched = site.paths()
+    assert fetched.count("/course/open") == 2, "the cached rules let the second crawl in"
+    assert "/course/private" not in fetched, "and still keep it out of the disallowed part"
+    assert "using its robots.txt cached at" in second.stderr
+
+
 def test_private_addresses_are_refused_without_opt_in(tmp_path):
     port = free_port(["127.0.0.24"])
     site = Site("127.0.0.24", port, {"/courses": listing("/course/x"), "/robots.txt": ok("")})

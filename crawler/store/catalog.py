@@ -270,6 +270,19 @@ class CatalogStore:
         with self._write():
             _upsert_provider(self._conn, slug, facts, self.now())
 
+    def remember_robots(self, netloc: str, body: bytes) -> None:
+        """Keep a host's last good robots.txt, for when it cannot be fetched (RFC 9309 §2.4)."""
+        with self._write():
+            self._conn.execute(
+                "INSERT OR REPLACE INTO robots_cache (netloc, body, fetched_at) VALUES (?, ?, ?)",
+                (netloc, body, self.now()),
+            )
+
+    def cached_robots(self, netloc: str) -> tuple[bytes, str] | None:
+        """(body, fetched_at) of the host's last good robots.txt, if any."""
+        rows = self._query("SELECT body, fetched_at FROM robots_cache WHERE netloc = ?", [netloc])
+        return (rows[0]["body"], rows[0]["fetched_at"]) if rows else None
+
     def attach_site_facts(self, slug: str) -> int:
         """Give the provider's site-wide refund policy and contact to listings lacking them."""
         with self._write():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,12 +24,25 @@ def open_connection(path: str | Path, busy_timeout_ms: int = 30_000) -> sqlite3.
     # through write_transaction's lock.
     conn = sqlite3.connect(target, timeout=busy_timeout_ms / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _switch_to_wal(conn, busy_timeout_ms / 1000)
     if mode.lower() not in ("wal", "memory"):
         conn.close()
         raise RuntimeError(f"{target}: could not switch to WAL journal mode (got {mode!r})")
     conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def _switch_to_wal(conn: sqlite3.Connection, timeout_s: float) -> str:
+    """PRAGMA journal_mode = WAL, retried: two processes creating the same new database at once
+    get "database is locked" here at once, without the busy timeout applying."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager

@@ -118,9 +118,20 @@ def _m002_run_courses_and_indexes(conn: sqlite3.Connection) -> None:
 
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
+
+def _m003_robots_cache(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE robots_cache (
+            netloc TEXT PRIMARY KEY,
+            body BLOB NOT NULL,
+            fetched_at TEXT NOT NULL)"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("001_base_tables", _m001_base_tables),
     ("002_run_courses_and_indexes", _m002_run_courses_and_indexes),
+    ("003_robots_cache", _m003_robots_cache),
 ]
 
 
