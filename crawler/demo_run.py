@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 import click
 
 from crawler.demo.server import DemoWeb
+from crawler.demo.site import DEFAULT_PORT
 from crawler.paths import DATA_DIR, DEFAULT_DB, DEFAULT_SNAPSHOT
 from crawler.sources import Source
-
-DEFAULT_DEMO_PORT = 8610
 
 
 def free_port(hosts: list[str]) -> int:
@@ -42,11 +41,7 @@ def demo_web_for(sources: list[Source], port: int | None) -> DemoWeb:
         raise click.ClickException("data/sources.yml lists no demo_providers")
     hosts = [urlsplit(s.homepage).hostname for s in sources]
     if port is None:
-        port = (
-            DEFAULT_DEMO_PORT
-            if all(_is_free(h, DEFAULT_DEMO_PORT) for h in hosts)
-            else free_port(hosts)
-        )
+        port = DEFAULT_PORT if all(_is_free(h, DEFAULT_PORT) for h in hosts) else free_port(hosts)
     sites = {(DATA_DIR / s.demo_site).parent for s in sources if s.demo_site}
     if len(sites) != 1:
         raise click.ClickException("every demo provider needs demo_site in one shared folder")

@@ -16,13 +16,17 @@ from bs4 import BeautifulSoup
 from protego import Protego
 
 from crawler.demo import build
-from crawler.demo.server import DemoWeb, demo_bindings, demo_sites_dir, load_demo_entries
+from crawler.demo.server import DemoWeb
+from crawler.demo_run import demo_web_for
 from crawler.items import AAMA_CATEGORIES, COST_CLASSES, FORMATS, Course
+from crawler.sources import load_sources
 from crawler.urls import canonicalize, course_id
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
-ENTRIES = {entry["slug"]: entry for entry in load_demo_entries(ROOT / "data" / "sources.yml")}
+ENTRIES = {
+    source.slug: source for source in load_sources(ROOT / "data" / "sources.yml") if source.demo
+}
 TRUTHS = {
     p.stem: json.loads(p.read_text(encoding="utf-8"))
     for p in sorted((DEMO / "truth").glob("*.json"))
@@ -61,8 +65,7 @@ def _get(url: str, method: str = "GET") -> tuple[int, dict, bytes]:
 
 @pytest.fixture(scope="module")
 def web():
-    entries = list(ENTRIES.values())
-    with DemoWeb(demo_sites_dir(entries, ROOT / "data"), demo_bindings(entries, port=0)) as running:
+    with demo_web_for(list(ENTRIES.values()), port=0) as running:
         yield running
 
 
@@ -136,9 +139,9 @@ def test_truth_values_use_the_catalog_vocabulary():
 def test_truth_ids_are_what_the_crawler_derives_from_the_urls():
     for slug, course in COURSES:
         entry = ENTRIES[slug]
-        url = canonicalize(entry["homepage"].rstrip("/") + course["path"])
-        assert course_id(slug, url, entry.get("course_ref")) == course["id"]
-        assert any(re.search(rule, url) for rule in entry["detail"]), url
+        url = canonicalize(entry.homepage.rstrip("/") + course["path"])
+        assert course_id(slug, url, entry.course_ref) == course["id"]
+        assert any(re.search(rule, url) for rule in entry.detail), url
     ids = [c["id"] for _, c in COURSES]
     assert len(ids) == len(set(ids))
 
@@ -238,7 +241,7 @@ def test_routes_redirect_and_query_string_json(web):
     assert status == 301 and headers["Location"].startswith("/courses/")
     assert _get(sloppy + headers["Location"])[0] == 200
     base = web.base_url("vitalskills-online")
-    spec = ENTRIES["vitalskills-online"]["catalog_json"]
+    spec = ENTRIES["vitalskills-online"].catalog_json
     url, records = spec["url"].replace("http://127.0.0.4:8610", base), []
     while url:
         status, headers, body = _get(url)
@@ -308,15 +311,13 @@ def test_a_taken_address_is_named_in_the_error():
 
 def test_demo_entries_point_at_real_pages():
     for slug, entry in ENTRIES.items():
-        assert (ROOT / "data" / entry["demo_site"]).is_dir()
+        assert (ROOT / "data" / entry.demo_site).is_dir()
         facts = TRUTHS[slug]["provider_facts"]
-        for url in entry.get("policy_pages", []) + [entry.get("contact_page")] * bool(
-            entry.get("contact_page")
-        ):
+        for url in [*entry.policy_pages, *[entry.contact_page] * bool(entry.contact_page)]:
             assert (
-                url.startswith(entry["homepage"])
-                and _file_for(slug, "/" + url[len(entry["homepage"]) :]).is_file()
+                url.startswith(entry.homepage)
+                and _file_for(slug, "/" + url[len(entry.homepage) :]).is_file()
             )
-        policy = [url[len(entry["homepage"]) - 1 :] for url in entry.get("policy_pages", [])]
+        policy = [url[len(entry.homepage) - 1 :] for url in entry.policy_pages]
         assert (facts["refund_policy_url"] in policy) if facts["refund_policy_url"] else not policy
-    assert any(entry.get("selectors") for entry in ENTRIES.values())
+    assert any(entry.selectors for entry in ENTRIES.values())

@@ -22,23 +22,16 @@ Example::
 
 from __future__ import annotations
 
-import argparse
 import json
 import posixpath
-import sys
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from crawler.paths import DATA_DIR
-
-DEFAULT_PORT = 8610
 ROUTES_FILE = "_routes.json"
 SITE_FILE = "_site.json"
 CONTENT_TYPES = {
@@ -243,64 +236,3 @@ def _default_origin(root: Path) -> bytes:
     if not file.is_file():
         return b""
     return json.loads(file.read_text(encoding="utf-8")).get("origin", "").encode()
-
-
-def load_demo_entries(sources_path: Path = DATA_DIR / "sources.yml") -> list[dict]:
-    """The ``demo_providers`` entries of sources.yml."""
-    data = yaml.safe_load(Path(sources_path).read_text(encoding="utf-8")) or {}
-    return list(data.get("demo_providers") or [])
-
-
-def demo_bindings(
-    entries: Iterable[Mapping], port: int | None = None
-) -> dict[str, tuple[str, int]]:
-    """slug -> (host, port) from the entries' homepages; ``port`` overrides every port."""
-    bindings = {}
-    for entry in entries:
-        home = urlsplit(entry["homepage"])
-        if not home.hostname:
-            raise ValueError(f"demo provider {entry.get('slug')!r}: homepage has no host")
-        bindings[entry["slug"]] = (home.hostname, home.port if port is None else port)
-    return bindings
-
-
-def demo_sites_dir(entries: Iterable[Mapping], data_dir: Path = DATA_DIR) -> Path:
-    """The folder holding every demo site (each entry's ``demo_site`` is relative to data/)."""
-    parents = {(data_dir / entry["demo_site"]).parent for entry in entries}
-    if len(parents) != 1:
-        raise ValueError(f"demo sites must share one folder, found {sorted(map(str, parents))}")
-    return parents.pop()
-
-
-def serve_forever(
-    sources_path: Path = DATA_DIR / "sources.yml",
-    port: int | None = DEFAULT_PORT,
-    verbose: bool = False,
-) -> None:
-    """Serve every demo provider of ``sources_path`` until interrupted (Ctrl-C)."""
-    entries = load_demo_entries(sources_path)
-    if not entries:
-        raise ValueError(f"{sources_path}: no demo_providers")
-    sites_dir = demo_sites_dir(entries, Path(sources_path).parent)
-    with DemoWeb(sites_dir, demo_bindings(entries, port), verbose=verbose) as web:
-        for slug, url in web.base_urls().items():
-            print(f"{slug:24} {url}/", flush=True)
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            print("stopped", file=sys.stderr)
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description="Serve the demo web. Example: python -m crawler.demo.server --port 8610"
-    )
-    parser.add_argument("--sources", type=Path, default=DATA_DIR / "sources.yml")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="0 picks free ports")
-    parser.add_argument("--verbose", action="store_true", help="log every request to stderr")
-    args = parser.parse_args(argv)
-    serve_forever(args.sources, args.port, args.verbose)
-
-
-if __name__ == "__main__":
-    main()
