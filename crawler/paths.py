@@ -1,8 +1,14 @@
-"""Where CEU Scout keeps its files by default (all under the project's data/ folder)."""
+"""Where CEU Scout keeps its files by default: the one place a path inside the project is built."""
 
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
 DEFAULT_SOURCES = DATA_DIR / "sources.yml"
 DEFAULT_DB = DATA_DIR / "catalog.db"
 DEFAULT_SNAPSHOT = DATA_DIR / "public" / "catalog.db"
+CREDENTIALS = DATA_DIR / "credentials.yml"
+DEMO_DIR = DATA_DIR / "demo"
+DATASETTE_DIR = ROOT / "datasette"
+# Third-party pages and records, checked out beside the project (absent for most users).
+REALWORLD_DIR = ROOT.parent / "shared" / "realworld"

@@ -40,16 +40,16 @@ CEUSCOUT_ALLOW_PRIVATE = False
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.SafeAddressMiddleware": 50,
-    "crawler.middlewares.Rfc9309RobotsTxtMiddleware": 100,
-    "crawler.middlewares.RetryAfterMiddleware": 560,
-    "crawler.middlewares.FrontierClaimMiddleware": 950,
+    "crawler.crawl.middlewares.SafeAddressMiddleware": 50,
+    "crawler.crawl.middlewares.Rfc9309RobotsTxtMiddleware": 100,
+    "crawler.crawl.middlewares.RetryAfterMiddleware": 560,
+    "crawler.crawl.middlewares.FrontierClaimMiddleware": 950,
 }
-ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
+ITEM_PIPELINES = {"crawler.crawl.pipelines.StorePipeline": 300}
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
-    "crawler.throttle.CrawlDelayAutoThrottle": 0,
-    "crawler.progress.Progress": 500,
+    "crawler.crawl.throttle.CrawlDelayAutoThrottle": 0,
+    "crawler.crawl.progress.Progress": 500,
 }
 
 # The durable frontier lives in the catalog database; Scrapy's own JOBDIR is not used.

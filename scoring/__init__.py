@@ -3,9 +3,9 @@
 Nothing here imports Scrapy or reads the clock; ``today`` is always a parameter.
 """
 
-from .card import ScoreCard, score_listing
-from .criteria import CRITERIA, CRITERION_IDS, SCORING_VERSION
-from .fees import Market, build_market
+from scoring.card import ScoreCard, score_listing
+from scoring.criteria import CRITERIA, CRITERION_IDS, SCORING_VERSION
+from scoring.fees import Market, build_market
 
 __all__ = [
     "CRITERIA",

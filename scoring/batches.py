@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from .card import ScoreCard, score_listing
-from .criteria import CRITERION_IDS, SCORING_VERSION
-from .fees import Market
+from scoring.card import ScoreCard, score_listing
+from scoring.criteria import CRITERION_IDS, SCORING_VERSION
+from scoring.fees import Market
 
 FEE_NUMBERS = ("fee_per_hour", "fee_median", "fee_ratio")
 MAX_WORKERS = 4

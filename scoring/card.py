@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .criteria import BANDS, BY_ID, CRITERIA, SCORING_VERSION, TOTAL_WEIGHT
-from .detectors import DETECTORS, Page, Verdict
-from .fees import Market
+from scoring.criteria import BANDS, BY_ID, CRITERIA, SCORING_VERSION, TOTAL_WEIGHT
+from scoring.detectors import DETECTORS, Page, Verdict
+from scoring.fees import Market
 
 CREDIT_FOR = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 

@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .card import score_listing
-from .store import load_market, load_providers, open_db
+from scoring.card import score_listing
+from scoring.store import load_market, load_providers, open_db
 
 
 def score_single(

@@ -16,9 +16,9 @@ from typing import Any
 
 import sqlite_utils
 
-from .batches import Scored, default_workers, score_batch, scored_batches
-from .criteria import CRITERION_IDS, SCORING_VERSION
-from .fees import Market, build_market
+from scoring.batches import Scored, default_workers, score_batch, scored_batches
+from scoring.criteria import CRITERION_IDS, SCORING_VERSION
+from scoring.fees import Market, build_market
 
 BATCH = 2000
 # Below this many courses one process is fast enough (a second or two) and nothing is forked.

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.demo.run import free_port
 from crawler.demo.server import DemoWeb
-from crawler.demo_run import free_port
 from crawler.sources import load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,7 @@ def crawl_command(port: int, db: Path) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "crawler.cli",
+        "crawler.cli.main",
         "crawl",
         "--demo",
         "--demo-port",

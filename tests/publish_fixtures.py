@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from crawler.items import COURSE_FIELDS, Course
-from crawler.publish_catalog import CRITERIA
+from crawler.publish.catalog_table import CRITERIA
 
 XSS_TITLE = "<script>alert('title')</script> Phlebotomy XSS check"
 XSS_DESCRIPTION = "<img src=x onerror=alert('desc')> and \"><b>bold</b>"

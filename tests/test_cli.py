@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from crawler.cli import main
+from crawler.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "tests" / "fixtures" / "extract" / "jsonld_course.html"
@@ -80,7 +80,7 @@ def test_crawl_with_a_malformed_sources_file_stops_before_any_request(tmp_path):
 @pytest.mark.slow
 def test_bench_crawls_both_ways_and_prints_figures():
     out = subprocess.run(
-        [sys.executable, "-m", "crawler.cli", "bench", "--pages", "60"],
+        [sys.executable, "-m", "crawler.cli.main", "bench", "--pages", "60"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -233,7 +233,7 @@ def _file_of(path: str) -> str:
 
 
 def test_coverage_report_counts_listings_and_fields_per_provider(crawled):
-    from crawler.coverage import coverage, coverage_table
+    from crawler.store.coverage import coverage, coverage_table
 
     db, _ = crawled
     report = coverage(db)

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from demo_support import ROOT, truth
 
-from crawler.demo_run import free_port
+from crawler.demo.run import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def test_demo_serves_the_scored_catalog_at_the_printed_url(tmp_path):
         [
             sys.executable,
             "-m",
-            "crawler.cli",
+            "crawler.cli.main",
             "demo",
             "--db",
             str(tmp_path / "demo.db"),

@@ -15,9 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 from protego import Protego
 
-from crawler.demo import build
+from crawler.demo.generate import build
+from crawler.demo.run import demo_web_for
 from crawler.demo.server import DemoWeb
-from crawler.demo_run import demo_web_for
 from crawler.items import AAMA_CATEGORIES, COST_CLASSES, FORMATS, Course
 from crawler.sources import load_sources
 from crawler.urls import canonicalize, course_id
@@ -76,10 +76,11 @@ def test_committed_tree_is_exactly_what_the_generator_writes(tmp_path):
     build.write(tmp_path)
     for part in ("sites", "truth"):
         fresh, committed = _tree(tmp_path / part), _tree(DEMO / part)
-        assert sorted(fresh) == sorted(committed), f"run `python -m crawler.demo.build` ({part})"
+        rebuild = "python -m crawler.demo.generate.build"
+        assert sorted(fresh) == sorted(committed), f"run `{rebuild}` ({part})"
         changed = [name for name in fresh if fresh[name] != committed[name]]
         assert not changed, (
-            f"hand-edited or stale, run `python -m crawler.demo.build`: {changed[:5]}"
+            f"hand-edited or stale, run `python -m crawler.demo.generate.build`: {changed[:5]}"
         )
 
 

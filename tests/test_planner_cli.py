@@ -8,7 +8,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from test_planner_support import course, rows, write_catalog
 
-from scoring.plan_command import plan_command
+from crawler.cli.plan import plan_command
 
 ISSUE_PERSON = ["--have", "administrative=12,clinical=3,general=20", "--have-approved", "18",
                 "--today", "2026-07-01", "--deadline", "2027-09-01"]  # fmt: skip

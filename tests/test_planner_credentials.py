@@ -8,7 +8,7 @@ import re
 import pytest
 
 from crawler.items import CREDIT_UNITS
-from scoring.credentials import DEFAULT_PATH, CredentialsError, load_credentials
+from scoring.planner.credentials import DEFAULT_PATH, CredentialsError, load_credentials
 
 RULES = load_credentials()
 OFFICIAL_HOSTS = {

@@ -12,7 +12,7 @@ import sqlite_utils
 from datasette.app import Datasette
 from test_planner_support import course, rows, write_catalog
 
-from crawler.publish_snapshot import publish
+from crawler.publish.snapshot import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 ISSUE_PERSON = "administrative=12&clinical=3&general=20&approved=18"

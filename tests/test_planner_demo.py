@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from test_planner_support import RULES, TODAY, write_catalog
 
+from crawler.cli.plan import plan_command
 from crawler.items import CREDIT_UNITS, Course
-from scoring.plan_command import plan_command
-from scoring.plan_count import Earned, check_plan
-from scoring.plan_rules import Candidate
+from scoring.planner.count import Earned, check_plan
+from scoring.planner.rules import Candidate
 
 TRUTH = Path(__file__).resolve().parents[1] / "data" / "demo" / "truth"
 TRUTH_FILES = sorted(TRUTH.glob("*.json"))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from test_planner_support import RULES, assert_valid, course, plan_on, rows
 
-from scoring.plan_count import Earned
+from scoring.planner.count import Earned
 
 # Everything but the clinical minimum is already met (50 approved points).
 CLINICAL_MISSING = {"have": "administrative=10,general=40", "approved": 50}

@@ -1,4 +1,4 @@
-"""The SQL reduction (scoring.plan_reduce) plans exactly as judging every listing in Python does.
+"""The SQL reduction (scoring.planner.reduce) plans exactly as judging every listing in Python does.
 
 Random small catalogs, written as the crawler's store and as the published snapshot, with the
 awkward values a crawl produces: unreadable and impossible dates, other currencies, unknown
@@ -17,11 +17,11 @@ import pytest
 import sqlite_utils
 from test_planner_support import RULES, TODAY, course, rows, write_catalog
 
-from crawler.publish_snapshot import publish
-from scoring.plan_count import Earned
-from scoring.plan_reduce import select_reduced
-from scoring.plan_rules import Preferences
-from scoring.planner import Plan, plan_from_connection, solver_caps
+from crawler.publish.snapshot import publish
+from scoring.planner.count import Earned
+from scoring.planner.plan import Plan, plan_from_connection, solver_caps
+from scoring.planner.reduce import select_reduced
+from scoring.planner.rules import Preferences
 
 ONE_POINT_MISSING = "administrative=10,clinical=10,general=10,any=29"
 

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from scoring.plan_solver import Item, Need, solve
+from scoring.planner.solver import Item, Need, solve
 
 
 def meets(chosen, items, need) -> bool:

@@ -9,10 +9,10 @@ from pathlib import Path
 import sqlite_utils
 
 from crawler.items import Course
-from scoring.credentials import load_credentials
-from scoring.plan_count import Earned, check_plan
-from scoring.plan_rules import Preferences
-from scoring.planner import Plan, plan_from_connection
+from scoring.planner.count import Earned, check_plan
+from scoring.planner.credentials import load_credentials
+from scoring.planner.plan import Plan, plan_from_connection
+from scoring.planner.rules import Preferences
 
 TODAY = dt.date(2026, 7, 1)
 RULES = load_credentials()

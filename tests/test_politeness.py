@@ -13,8 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from demo_support import ROOT, rows
 
-from crawler.demo_run import free_port
-from crawler.middlewares import retry_after_seconds
+from crawler.crawl.middlewares import retry_after_seconds
+from crawler.demo.run import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -89,7 +89,7 @@ def _crawl(tmp_path, sources: str, *extra: str) -> subprocess.CompletedProcess:
         [
             sys.executable,
             "-m",
-            "crawler.cli",
+            "crawler.cli.main",
             "crawl",
             "--sources",
             sources,
@@ -293,7 +293,7 @@ def test_autothrottle_never_adapts_below_a_crawl_delay():
     from scrapy.http import Response
     from scrapy.utils.test import get_crawler
 
-    from crawler.throttle import CrawlDelayAutoThrottle
+    from crawler.crawl.throttle import CrawlDelayAutoThrottle
 
     crawler = get_crawler(settings_dict={"AUTOTHROTTLE_ENABLED": True, "DOWNLOAD_DELAY": 0.1})
     throttle = CrawlDelayAutoThrottle(crawler)

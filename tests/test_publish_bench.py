@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from crawler.publish_bench import bench_command, seed_records
+from crawler.bench.catalog import bench_command, seed_records
 
 REALWORLD = Path(__file__).parents[1].parent / "shared" / "realworld"
 

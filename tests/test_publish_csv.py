@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from crawler.publish_csv import CsvNeutralizer, neutralize_cell
+from crawler.publish.csv_safety import CsvNeutralizer, neutralize_cell
 
 ROWS = [
     ["id", "title", "price"],

@@ -19,8 +19,8 @@ from publish_fixtures import (
     score_card,
 )
 
-from crawler.publish import make_datasette, publish
-from crawler.publish_catalog import (
+from crawler.cli.publish import make_datasette, publish
+from crawler.publish.catalog_table import (
     AAMA_APPROVED_LABEL,
     AAMA_NON_APPROVED_LABEL,
     CRITERIA,

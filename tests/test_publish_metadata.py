@@ -6,9 +6,9 @@ import pytest
 import sqlite_utils
 from publish_fixtures import build_source_db
 
-from crawler.publish_catalog import CHECK_COLUMNS
-from crawler.publish_serve import DATASETTE_DIR, load_config
-from crawler.publish_snapshot import publish
+from crawler.publish.catalog_table import CHECK_COLUMNS
+from crawler.publish.serve import DATASETTE_DIR, load_config
+from crawler.publish.snapshot import publish
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,15 @@ import sqlite_utils
 from click.testing import CliRunner
 from publish_fixtures import build_source_db, sample_courses
 
-from crawler.publish import publish_command
-from crawler.publish_catalog import (
+from crawler.cli.publish import publish_command
+from crawler.publish.catalog_table import (
     AAMA_APPROVED_LABEL,
     AAMA_NON_APPROVED_LABEL,
     CATALOG_COLUMNS,
     counts_toward,
     price_per_contact_hour,
 )
-from crawler.publish_snapshot import PublishError, publish
+from crawler.publish.snapshot import PublishError, publish
 
 TODAY = "2026-06-01"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from crawler.cli import main
+from crawler.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from crawler.cli.score import score
 from scoring import CRITERION_IDS
-from scoring.commands import score
-from scoring.evaluate import evaluate, format_report, load_cases
+from scoring.evaluation.evaluate import evaluate, format_report, load_cases
 
 LABELS = Path(__file__).parent / "labels"
 REALWORLD = Path(__file__).parents[1].parent / "shared" / "realworld"

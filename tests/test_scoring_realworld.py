@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.realworld import convert, credits_of, markdown_sections, money
+from scoring.evaluation.realworld import convert, credits_of, markdown_sections, money
 
 REALWORLD = Path(__file__).parents[1].parent / "shared" / "realworld"
 needs_folder = pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is absent")

@@ -9,8 +9,8 @@ import sqlite_utils
 from click.testing import CliRunner
 from test_scoring_detectors import listing
 
+from crawler.cli.score import score
 from scoring import CRITERION_IDS
-from scoring.commands import score
 from scoring.store import load_card, score_catalog, score_courses
 
 TODAY = date(2026, 11, 25)

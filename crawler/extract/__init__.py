@@ -5,8 +5,8 @@ extract_site_facts(html, url) -> {refund_policy_text, contact_email, contact_pho
 course_from_record(record, fields, url, provider, config) -> Course   (JSON catalog records)
 """
 
-from .facts import extract_site_facts
-from .page import PageExtraction, extract_page
-from .record import course_from_record
+from crawler.extract.facts import extract_site_facts
+from crawler.extract.page import PageExtraction, extract_page
+from crawler.extract.record import course_from_record
 
 __all__ = ["PageExtraction", "course_from_record", "extract_page", "extract_site_facts"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import find_dates
-from .text import clean, keyword_windows, sentences
+from crawler.extract.dates import find_dates
+from crawler.extract.text import clean, keyword_windows, sentences
 
 BODIES = (
     ("AAMA", r"\bAAMA\b|American Association of Medical Assistants"),

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawler.extract.text import clean, keyword_windows
 from crawler.items import CREDIT_UNITS
-
-from .text import clean, keyword_windows
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

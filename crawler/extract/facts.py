@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .fields import first_email, first_phone, trim
-from .sections import blocks, sections
-from .text import clean, main_element, node_text, parse_html
+from crawler.extract.fields import first_email, first_phone, trim
+from crawler.extract.sections import blocks, sections
+from crawler.extract.text import clean, main_element, node_text, parse_html
 
 _POLICY_HEADING = re.compile(r"refund|cancel+ation|returns?\b|money[- ]back", re.I)
 # An unheaded paragraph counts only when it states terms, not when it links to them

@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crawler.extract.approvals import find_approval
+from crawler.extract.credits import parse_credits
+from crawler.extract.dates import parse_date
+from crawler.extract.formats import normalize_format
+from crawler.extract.people import find_people, parse_person, people_from_lines
+from crawler.extract.prices import parse_price
+from crawler.extract.text import clean, keyword_windows, matches_at
 from crawler.items import AAMA_CATEGORIES, Course
-
-from .approvals import find_approval
-from .credits import parse_credits
-from .dates import parse_date
-from .formats import normalize_format
-from .people import find_people, parse_person, people_from_lines
-from .prices import parse_price
-from .text import clean, keyword_windows, matches_at
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 PHONE = re.compile(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import keyword_windows
+from crawler.extract.text import keyword_windows
 
 # Order matters: a recorded webinar is self-paced, not live.
 _TABLE = (

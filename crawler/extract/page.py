@@ -13,18 +13,17 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from crawler.extract import pagetype
+from crawler.extract.reconcile import reconcile
+from crawler.extract.schema_fields import apply_schema_node
+from crawler.extract.section_fields import apply_sections, sections_evidence
+from crawler.extract.sections import blocks, lead_paragraph, sections
+from crawler.extract.selectors import apply_selectors
+from crawler.extract.structured import item_list_size, pick_course, structured_nodes, text_of
+from crawler.extract.text import clean, decode, main_element, parse_html
+from crawler.extract.text_patterns import apply_text_patterns
 from crawler.items import Course
 from crawler.urls import canonicalize, course_id
-
-from . import pagetype
-from .reconcile import reconcile
-from .schema_fields import apply_schema_node
-from .section_fields import apply_sections, sections_evidence
-from .sections import blocks, lead_paragraph, sections
-from .selectors import apply_selectors
-from .structured import item_list_size, pick_course, structured_nodes, text_of
-from .text import clean, decode, main_element, parse_html
-from .text_patterns import apply_text_patterns
 
 _META = etree.XPath("//meta[@property=$name or @name=$name]/@content")  # compiled once
 _TITLE_SPLIT = re.compile(r"\s+[|–—:-]\s+|\s+-\s+")

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
+from crawler.extract.credits import find_credits
+from crawler.extract.text import in_site_chrome
 from crawler.items import Course
-
-from .credits import find_credits
-from .text import in_site_chrome
 
 SOFT_404 = re.compile(
     r"\b(?:page|course|activity|resource|product)s? (?:was |could |can(?:no|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import clean
+from crawler.extract.text import clean
 
 # Longest first so "CMA (AAMA)" wins over "CMA" and "PA-C" over "PA".
 _CREDENTIAL_TEXT = """CMA (AAMA)|MLS(ASCP)|MLS (ASCP)|MT(ASCP)|MT (ASCP)|MLT(ASCP)|PA-C|

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from price_parser import Price
 
-from .text import clean
+from crawler.extract.text import clean
 
 _SYMBOLS = {
     "$": "USD", "US$": "USD", "USD": "USD", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",

@@ -8,12 +8,11 @@
 
 from __future__ import annotations
 
+from crawler.extract.credits import parse_credits
+from crawler.extract.people import find_people
+from crawler.extract.prices import certificate_fee_in
+from crawler.extract.text import keyword_windows
 from crawler.items import Course
-
-from .credits import parse_credits
-from .people import find_people
-from .prices import certificate_fee_in
-from .text import keyword_windows
 
 SOURCE = "text-pattern"
 

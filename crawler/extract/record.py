@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.extract.fields import apply_field
 from crawler.items import Course
 from crawler.urls import canonicalize, course_id
-
-from .fields import apply_field
 
 SOURCE = "json-api"
 _MISSING = object()

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawler.items import Course
-
-from .dates import parse_date
-from .fields import (
+from crawler.extract.dates import parse_date
+from crawler.extract.fields import (
     EMAIL,
     apply_field,
     set_credits,
@@ -16,8 +14,9 @@ from .fields import (
     set_price,
     trim,
 )
-from .formats import normalize_format
-from .structured import as_list, text_of, types_of
+from crawler.extract.formats import normalize_format
+from crawler.extract.structured import as_list, text_of, types_of
+from crawler.items import Course
 
 _FREE_FLAGS = {"true", "http://schema.org/true", "https://schema.org/true", "1", "yes"}
 

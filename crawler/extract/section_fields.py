@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from crawler.items import Course
-
-from .dates import parse_date
-from .fields import (
+from crawler.extract.dates import parse_date
+from crawler.extract.fields import (
     EMAIL,
     PHONE,
     set_approval,
@@ -17,9 +15,10 @@ from .fields import (
     set_price,
     trim,
 )
-from .formats import normalize_format
-from .sections import Section
-from .text import clean, is_blank
+from crawler.extract.formats import normalize_format
+from crawler.extract.sections import Section
+from crawler.extract.text import clean, is_blank
+from crawler.items import Course
 
 SOURCE = "heading-section"
 MAX_SECTIONS = 25

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .text import BLOCK_TAGS, CHROME_TAGS, clean, is_blank
+from crawler.extract.text import BLOCK_TAGS, CHROME_TAGS, clean, is_blank
 
 _HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LABEL_LEVEL = 7  # dt, th and bold labels: end at the next heading of any rank

@@ -6,10 +6,9 @@ import logging
 
 from parsel import Selector
 
+from crawler.extract.fields import apply_field
+from crawler.extract.text import clean, node_text
 from crawler.items import Course
-
-from .fields import apply_field
-from .text import clean, node_text
 
 log = logging.getLogger(__name__)
 SOURCE = "selector"

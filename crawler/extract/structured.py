@@ -14,9 +14,8 @@ from typing import Any
 
 from lxml import etree
 
+from crawler.extract.text import clean
 from crawler.urls import canonicalize
-
-from .text import clean
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,8 @@ import re
 
 from lxml import etree
 
-from crawler.items import Course
-
-from .dates import parse_date
-from .fields import (
+from crawler.extract.dates import parse_date
+from crawler.extract.fields import (
     first_email,
     first_phone,
     set_approval,
@@ -19,10 +17,10 @@ from .fields import (
     set_price,
     trim,
 )
-from .formats import format_in_text
-from .people import find_people
-from .sections import Block
-from .text import (
+from crawler.extract.formats import format_in_text
+from crawler.extract.people import find_people
+from crawler.extract.sections import Block
+from crawler.extract.text import (
     clean,
     in_site_chrome,
     keyword_windows,
@@ -30,6 +28,7 @@ from .text import (
     sentences,
     visible_text,
 )
+from crawler.items import Course
 
 SOURCE = "text-pattern"
 _DATE_LABELS = (

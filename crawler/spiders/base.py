@@ -28,9 +28,9 @@ from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
+from crawler.crawl.runtime import run_id_of, store_for
 from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
-from crawler.runtime import run_id_of, store_for
 from crawler.sources import Source
 from crawler.urls import canonical_or_none, canonicalize
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 from datasette import hookimpl
 
-from crawler.publish_csv import CsvNeutralizer
+from crawler.publish.csv_safety import CsvNeutralizer
 
 PLUGIN_NAME = "ceuscout-csv"
 

@@ -1,7 +1,7 @@
 """The recertification planner as a page of the catalog site: /-/plan.
 
 The form takes the same inputs as `ceuscout plan`; the plan is computed by the same function
-(scoring.planner.plan_from_connection) on the served database, reading the published `catalog`
+(scoring.planner.plan.plan_from_connection) on the served database, reading the published `catalog`
 table (or the store's `courses`).
 """
 
@@ -10,13 +10,13 @@ import datetime as dt
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
+from crawler.cli.plan import plan_rows
 from crawler.items import FORMATS
-from scoring.credentials import load_credentials
-from scoring.plan_catalog import CatalogError, catalog_table
-from scoring.plan_command import plan_rows
-from scoring.plan_count import fmt
-from scoring.plan_rules import Preferences
-from scoring.planner import plan_from_connection
+from scoring.planner.count import fmt
+from scoring.planner.credentials import load_credentials
+from scoring.planner.offers import CatalogError, catalog_table
+from scoring.planner.plan import plan_from_connection
+from scoring.planner.rules import Preferences
 
 EARNED_FIELDS = ("administrative", "clinical", "general", "any")
 

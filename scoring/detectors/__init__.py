@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from .common import Page, Verdict
-from .credit import detect_approval_body, detect_credit_valid, detect_credits_stated
-from .fee import detect_fee_reasonable
-from .instructor import detect_instructor_credentials
-from .method import detect_instructional_method
-from .outcomes import detect_outcomes
-from .policy import detect_provider_contact, detect_refund_policy
-from .purpose import detect_rationale
+from scoring.detectors.common import Page, Verdict
+from scoring.detectors.credit import (
+    detect_approval_body,
+    detect_credit_valid,
+    detect_credits_stated,
+)
+from scoring.detectors.fee import detect_fee_reasonable
+from scoring.detectors.instructor import detect_instructor_credentials
+from scoring.detectors.method import detect_instructional_method
+from scoring.detectors.outcomes import detect_outcomes
+from scoring.detectors.policy import detect_provider_contact, detect_refund_policy
+from scoring.detectors.purpose import detect_rationale
 
 DETECTORS = {
     "rationale": detect_rationale,

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from .common import Page, Verdict, snippet
+from scoring.detectors.common import Page, Verdict, snippet
 
 _NUMBER = r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s*"
 CREDIT_KIND = (

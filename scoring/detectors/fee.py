@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..fees import PAID_CERTIFICATE, REASONABLE_MULTIPLE, Market, learner_price, priced
-from .common import Page, Verdict
+from scoring.detectors.common import Page, Verdict
+from scoring.fees import PAID_CERTIFICATE, REASONABLE_MULTIPLE, Market, learner_price, priced
 
 _FREE = re.compile(r"^\s*(?:free|\$?0(?:\.00)?|no (?:cost|charge))\b", re.I)
 

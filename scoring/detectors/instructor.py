@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .common import Page, Verdict, snippet
+from scoring.detectors.common import Page, Verdict, snippet
 
 # Abbreviations that are only credentials when written after a name ("Jane Doe, RN, MSN").
 SUFFIX_CREDENTIALS = (

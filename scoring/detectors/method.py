@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .common import Page, Verdict, snippet
+from scoring.detectors.common import Page, Verdict, snippet
 
 SPECIFIC = re.compile(
     r"self[- ]paced|on[- ]demand|\basynchronous|\bsynchronous|\blive[- ](?:webinar|online|session"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .common import Page, Verdict, snippet
+from scoring.detectors.common import Page, Verdict, snippet
 
 OUTCOME_HEADING = re.compile(
     r"objective|outcome|you will learn|you'll learn|what you will|will be able|learn to|takeaway"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .common import Page, Verdict, snippet
+from scoring.detectors.common import Page, Verdict, snippet
 
 REFUND_TERMS = re.compile(
     r"all sales (?:are )?final|\bno refunds?\b|non-?refundable|not refundable"

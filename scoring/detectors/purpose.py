@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .common import Page, Verdict, snippet
+from scoring.detectors.common import Page, Verdict, snippet
 
 _COURSE = (
     r"(?:course|activity|module|program|programme|webinar|training|lesson|session|workshop"

@@ -21,7 +21,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from publish_fixtures import XSS_DESCRIPTION, XSS_INSTRUCTOR, XSS_TITLE, build_source_db
 
-from crawler.publish import publish
+from crawler.cli.publish import publish
 
 pytestmark = pytest.mark.browser
 playwright_sync = pytest.importorskip("playwright.sync_api")
@@ -53,7 +53,7 @@ def base_url(tmp_path_factory):
     publish(folder / "live.db", snapshot)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.publish", "serve", str(snapshot), "--port", str(port)],
+        [sys.executable, "-m", "crawler.cli.publish", "serve", str(snapshot), "--port", str(port)],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

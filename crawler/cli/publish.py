@@ -1,0 +1,97 @@
+"""Publishing the catalog: `ceuscout publish` (snapshot) and `ceuscout serve` (Datasette).
+
+The public never sees the live crawl database: ``publish`` writes a consistent snapshot of the
+public tables, ``serve`` serves it read-only with arbitrary SQL and downloads off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from crawler.paths import DEFAULT_DB as DEFAULT_SOURCE
+from crawler.paths import DEFAULT_SNAPSHOT
+from crawler.publish.serve import make_datasette, serve
+from crawler.publish.snapshot import PublishError, publish
+
+__all__ = [
+    "PublishError",
+    "make_datasette",
+    "publish",
+    "publish_command",
+    "serve",
+    "serve_catalog",
+    "serve_command",
+]
+
+# What `ceuscout demo` calls last: serves the snapshot and prints its local address.
+serve_catalog = serve
+
+
+@click.command("publish")
+@click.option(
+    "--db",
+    "source",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_SOURCE,
+    show_default=True,
+    help="The live catalog database the crawler writes.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_SNAPSHOT,
+    show_default=True,
+    help="Where to write the public snapshot.",
+)
+def publish_command(source: Path, out: Path) -> None:
+    """Write a consistent public snapshot of the catalog (safe while a crawl runs).
+
+    Copies the database with VACUUM INTO, keeps only public tables and columns, builds the
+    `catalog` table with search and indexes, and renames it into place atomically.
+
+    \b
+    Example:
+        ceuscout publish --db data/catalog.db --out data/public/catalog.db
+    """
+    try:
+        summary = publish(source, out)
+    except PublishError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"Published {summary['courses']} courses to {summary['path']} at {summary['published_at']}"
+    )
+
+
+@click.command("serve")
+@click.argument("db", type=click.Path(path_type=Path), default=DEFAULT_SNAPSHOT)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on; 0.0.0.0 to serve other machines.",
+)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option(
+    "--live",
+    is_flag=True,
+    help="DB is a live crawl database (served mutable, in WAL mode), not a snapshot.",
+)
+def serve_command(db: Path, host: str, port: int, live: bool) -> None:
+    """Serve the published catalog with Datasette (SQL and downloads off).
+
+    Restart it after `ceuscout publish` to show the new snapshot.
+
+    \b
+    Example:
+        ceuscout serve data/public/catalog.db --port 8001
+    """
+    try:
+        serve(db, host=host, port=port, live=live, echo=click.echo)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
+
+
+if __name__ == "__main__":
+    click.Group(commands=[publish_command, serve_command])()
