@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import click
 from click.testing import CliRunner
 
 from crawler.cli.main import main
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = ROOT
 
 
 def _bash_blocks(text: str) -> list[str]:

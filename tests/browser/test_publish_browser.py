@@ -18,17 +18,15 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from publish_fixtures import XSS_DESCRIPTION, XSS_INSTRUCTOR, XSS_TITLE, build_source_db
-
 from crawler.cli.publish import publish
+from tests.support.paths import ROOT
+from tests.support.publish import XSS_DESCRIPTION, XSS_INSTRUCTOR, XSS_TITLE, build_source_db
 
 pytestmark = pytest.mark.browser
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
-REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = REPO / "test-output" / "browser"
+SCREENSHOTS = ROOT / "test-output" / "browser"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -54,7 +52,7 @@ def base_url(tmp_path_factory):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli.publish", "serve", str(snapshot), "--port", str(port)],
-        cwd=REPO,
+        cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
