@@ -3,7 +3,7 @@
 Every field is nullable and never guessed. ``COURSE_FIELDS`` maps each catalog column to its
 SQLite type and a plain-words description; the store, the Datasette metadata and the tests all
 read it from here. Extraction produces a ``Course`` plus ``field_sources`` (field -> where the
-value came from, one of ``SOURCE_KINDS``).
+value came from: jsonld, microdata, selector, heading-section, text-pattern...).
 """
 
 from __future__ import annotations
@@ -12,18 +12,6 @@ import json
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any
-
-SOURCE_KINDS = (
-    "jsonld",
-    "microdata",
-    "rdfa",
-    "json-api",
-    "selector",
-    "heading-section",
-    "policy-page",
-    "text-pattern",
-    "source-config",
-)
 
 COST_CLASSES = ("free", "free-certificate-paid", "member-free", "subscription", "paid", "unknown")
 FORMATS = ("self-paced online", "live webinar", "in person", "home study")
@@ -88,6 +76,27 @@ COURSE_FIELDS: dict[str, tuple[str, str]] = {
     "sections": ("TEXT", "JSON object: page text by heading, kept for scoring evidence"),
     "field_sources": ("TEXT", "JSON object: for each field, where its value came from"),
 }
+
+# A course awards credit until the earlier of these two dates (ISO text, so they sort as text).
+CREDIT_END_FIELDS = ("expiry_date", "approval_valid_through")
+
+
+def credit_end(row: Any) -> str | None:
+    """The last day a course awards credit: the earlier of its expiry date and its approval's
+    valid-through date (``row``: a mapping or a ``Course``), or None when neither is stated."""
+    get = row.get if hasattr(row, "get") else lambda name: getattr(row, name, None)
+    dates = [d for d in (get(name) for name in CREDIT_END_FIELDS) if isinstance(d, str) and d]
+    return min(dates) if dates else None
+
+
+def credit_end_sql(expiry: str = "expiry_date", approval_end: str = "approval_valid_through"):
+    """``credit_end`` as an SQL expression over two columns (empty or non-text values ignored)."""
+    a, b = (
+        f"(CASE WHEN typeof({x}) = 'text' AND {x} <> '' THEN {x} END)"
+        for x in (expiry, approval_end)
+    )
+    return f"(CASE WHEN {b} < {a} THEN {b} ELSE coalesce({a}, {b}) END)"
+
 
 LIST_FIELDS = ("instructors", "objectives")
 DICT_FIELDS = ("sections", "field_sources")
@@ -180,20 +189,6 @@ class Course:
         if row["aama_approved"] is not None:
             row["aama_approved"] = int(row["aama_approved"])
         return row
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Course:
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in row.items() if k in known}
-        for name in LIST_FIELDS + DICT_FIELDS:
-            raw = values.get(name)
-            if isinstance(raw, str):
-                values[name] = json.loads(raw)
-            elif raw is None:
-                values[name] = [] if name in LIST_FIELDS else {}
-        if values.get("aama_approved") is not None:
-            values["aama_approved"] = bool(values["aama_approved"])
-        return cls(**values)
 
 
 @dataclass

@@ -10,30 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crawler.extract.dates import find_dates
+from crawler.bodies import abbreviations, approving_bodies
+from crawler.dates import find_dates
 from crawler.extract.text import clean, keyword_windows, sentences
 
-BODIES = (
-    ("AAMA", r"\bAAMA\b|American Association of Medical Assistants"),
-    ("IACET", r"\bIACET\b|International Accreditors for Continuing Education"),
-    ("ANCC", r"\bANCC\b|American Nurses Credentialing Center"),
-    ("ACCME", r"\bACCME\b|Accreditation Council for Continuing Medical Education"),
-    ("ACPE", r"\bACPE\b|Accreditation Council for Pharmacy Education"),
-    ("AMT", r"\bAMT\b|American Medical Technologists"),
-    ("NHA", r"\bNHA\b|National Healthcareer Association"),
-    ("NCCT", r"\bNCCT\b|National Center for Competency Testing"),
-    ("AMCA", r"\bAMCA\b|American Medical Certification Association"),
-    ("CAPCE", r"\bCAPCE\b|Commission on Accreditation for Pre-Hospital Continuing Education"),
-    ("AAPC", r"\bAAPC\b"),
-    ("AHIMA", r"\bAHIMA\b"),
-    ("ASRT", r"\bASRT\b|American Society of Radiologic Technologists"),
-    ("AANP", r"\bAANP\b|American Association of Nurse Practitioners"),
-    ("CDR", r"\bCommission on Dietetic Registration\b"),
-    ("ASCP", r"\bASCP\b|American Society for Clinical Pathology"),
-    ("ACCET", r"\bACCET\b"),
-    ("State Board of Nursing", r"\b(?:[A-Z][a-z]+ )+(?:State )?Board of (?:Registered )?Nursing\b"),
-)
-_BODY_RX = tuple((name, re.compile(rx)) for name, rx in BODIES)
+_BODY_RX = tuple((body.name, re.compile(body.regex)) for body in approving_bodies())
 _APPROVAL_VERB = re.compile(
     r"\bapprov\w*|\baccredit\w*|\brecogni[sz]ed\b|\bgranted\b|\bawarded\b|\bcertified\b|"
     r"\bdesignates?\b|\bprovider (?:number|#|no)|\bis an? (?:approved|accredited) provider",
@@ -60,7 +41,7 @@ _PROVIDER_ONLY = re.compile(
     r"\b(?:we are|is) an? (?:AAMA[- ])?approved (?:ceu |ce )?provider\b", re.I
 )
 _NUMBER = re.compile(
-    r"\b(?:approval|course|activity|program|provider|AAMA|ANCC|IACET|CE|UAN|universal activity)"
+    rf"\b(?:approval|course|activity|program|provider|{abbreviations()}|CE|UAN|universal activity)"
     r"\s*(?:approval\s*)?(?:#|no\.?|number|ID|code)\s*(?:is\s*)?[:\-]?\s*(?P<num>[A-Z0-9][A-Z0-9-]{2,30})\b",
     re.I,
 )

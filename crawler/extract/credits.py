@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawler.bodies import abbreviations
 from crawler.extract.text import clean, keyword_windows
 from crawler.items import CREDIT_UNITS
 
@@ -19,8 +20,8 @@ _WORDS = {
 }  # fmt: skip
 _NUM = r"(?P<num>\d+(?:\.\d+)?|\.\d+|" + "|".join(_WORDS) + r")"
 _BODY_WORDS = (
-    r"AAMA|IACET|ANCC|NHA|AMT|NCCT|AMCA|ACCME|ACPE|CAPCE|AAPC|AHIMA|ASRT|AANP|"
-    r"AMA PRA Category 1|nursing|continuing education|continuing|education|CE|CME|CNE|"
+    abbreviations()
+    + r"|AMA PRA Category 1|nursing|continuing education|continuing|education|CE|CME|CNE|"
     r"clinical|administrative|general|approved|accredited"
 )
 _UNIT = (

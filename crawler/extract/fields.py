@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from crawler.dates import parse_date
 from crawler.extract.approvals import find_approval
 from crawler.extract.credits import parse_credits
-from crawler.extract.dates import parse_date
 from crawler.extract.formats import normalize_format
 from crawler.extract.people import find_people, parse_person, people_from_lines
 from crawler.extract.prices import parse_price

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.dates import parse_date
+from crawler.dates import parse_date
 from crawler.extract.fields import (
     EMAIL,
     PHONE,

@@ -7,7 +7,8 @@ import re
 
 from lxml import etree
 
-from crawler.extract.dates import parse_date
+from crawler.bodies import abbreviations
+from crawler.dates import parse_date
 from crawler.extract.fields import (
     first_email,
     first_phone,
@@ -147,7 +148,7 @@ def objectives_after_lead_in(block_list: list[Block]) -> list[str]:
     return []
 
 
-_APPROVAL_CONTEXT = re.compile(r"approv|accredit|AAMA|IACET|ANCC|valid", re.I)
+_APPROVAL_CONTEXT = re.compile(rf"approv|accredit|valid|\b(?:{abbreviations()})\b", re.I)
 
 
 def _course_ref(text: str) -> str | None:

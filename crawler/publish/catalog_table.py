@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
+from crawler.items import credit_end
 from scoring.criteria import CRITERION_IDS as CRITERIA
 
 # Two criterion ids (rationale, approval_body) are also course columns, so the score card's
@@ -182,9 +183,7 @@ def price_per_contact_hour(row: dict[str, Any]) -> float | None:
 
 
 def credit_valid_until(row: dict[str, Any]) -> str | None:
-    """The earlier of the course's expiry date and its approval's valid-through date."""
-    dates = [d for d in (row.get("expiry_date"), row.get("approval_valid_through")) if d]
-    return min(dates) if dates else None
+    return credit_end(row)
 
 
 def counts_toward(row: dict[str, Any], today: str) -> list[str]:

@@ -293,7 +293,7 @@ class CatalogStore:
         return rows[0] if rows else None
 
     def course(self, course_id: str) -> dict[str, Any] | None:
-        """The stored row (JSON columns as text; ``Course.from_row`` turns it into a Course)."""
+        """The stored row (JSON columns as text)."""
         with self._lock:
             return fetch_course(self._conn, course_id)
 

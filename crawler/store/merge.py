@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from crawler.items import credit_end
+
 # Structured data and explicit per-site configuration are the strongest evidence; headed
 # sections are inferred from page layout; site-wide policy pages are not about this course;
 # free-text patterns are the weakest.
@@ -112,9 +114,5 @@ def merge_course(stored: dict[str, Any], incoming: dict[str, Any]) -> Merge:
 
 def status_for(row: dict[str, Any], today: date) -> str:
     """'expired' once the course's expiry date or its approval's valid-through date has passed."""
-    day = today.isoformat()
-    for name in ("expiry_date", "approval_valid_through"):
-        value = row.get(name)
-        if value and value < day:
-            return "expired"
-    return "active"
+    end = credit_end(row)
+    return "expired" if end and end < today.isoformat() else "active"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crawler.items import credit_end_sql
 from crawler.store.courses import record_history
 
 RESUMABLE = ("running", "interrupted")
@@ -150,8 +151,8 @@ def expire_passed(
         course_id
         for (course_id,) in conn.execute(
             f"""SELECT id FROM courses WHERE provider IN ({marks}) AND status = 'active'
-            AND (expiry_date < ? OR approval_valid_through < ?)""",
-            (*providers, day, day),
+            AND {credit_end_sql()} < ?""",
+            (*providers, day),
         )
     ]
     for course_id in ids:

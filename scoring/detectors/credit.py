@@ -6,11 +6,14 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from crawler.bodies import abbreviations, any_body, approving_bodies
+from crawler.dates import parse_date
+from crawler.items import CREDIT_END_FIELDS, credit_end
 from scoring.detectors.common import Page, Verdict, snippet
 
 _NUMBER = r"(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s*"
 CREDIT_KIND = (
-    r"(?:(?:AAMA|ANCC|IACET|ACPE|NHA|AMT|NCCT|AMCA|CAPCE|AAPC|AHIMA|ASHA|CDR|nursing)\s+)?"
+    rf"(?:(?:{abbreviations()}|CDR|nursing)\s+)?"
     r"(?:contact[- ]hours?(?:\(s\))?|CEUs?\b|CE units?|CE credits?|CE hours?|CMEs?\b"
     r"|CME credits?|credit hours?|CCP points?|clock hours?|AMA PRA Category 1 Credits?(?:™)?"
     r"|CPE credits?|CPE hours?|CPEs?\b|PDUs?\b|ECTS(?: credits?)?|continuing education (?:units?"
@@ -26,15 +29,8 @@ CREDIT_NO_NUMBER = re.compile(
 )
 CREDIT_HEADING = re.compile(r"credit|contact hours?|\bCEUs?\b|\bCE\b|accreditation", re.I)
 
-BODIES = (
-    r"IACET|ANCC|ACCME|ACPE|AANP|AAPA|AMT|American Medical Technologists|NHA"
-    r"|National Healthcareer Association|NCCT|AMCA|AHIMA|AAPC|CAPCE|ASHA|AOTA|APTA|CDR|NCBTMB"
-    r"|American Nurses Credentialing Center|Accreditation Council for (?:Continuing Medical|"
-    r"Pharmacy) Education|International Accreditors for Continuing Education and Training"
-    r"|Joint Accreditation|American Medical Association|AMA PRA|Commission on Dietetic Registration"
-    r"|(?:[A-Z][a-z]+ )?(?:State )?Board of (?:Registered )?Nursing|state board"
-)
-AAMA = r"AAMA|American Association of Medical Assistants"
+BODIES = any_body(exclude=("AAMA",)) + r"|state board"
+AAMA = next(body.regex for body in approving_bodies() if body.name == "AAMA")
 _NEGATED = re.compile(r"\b(?:not|never|no longer|isn'?t|is not)\b[^.]{0,25}$", re.I)
 AAMA_APPROVAL = re.compile(
     r"(?:approved|accredited|granted|awarded)\b[^.]{0,60}?\bby\s+(?:the\s+)?(?:" + AAMA + r")\b"
@@ -49,36 +45,12 @@ OTHER_APPROVAL = re.compile(
     r"|\b(" + BODIES + r")[- ](?i:approved|accredited)\b"
     r"|\b(" + BODIES + r")\s+(?:has\s+)?(?i:approved|accredited|granted)\b"
     r"|\b(" + BODIES + r")\s+(?:Accredited|Approved)\s+Provider"
-    r"|\d\s*\(?(ANCC|IACET|ACPE|NHA|AMT|NCCT|AMCA|CAPCE|AAPC|AHIMA|AMA PRA)\b",
+    r"|\d\s*\(?(" + abbreviations(exclude=("AAMA",)) + r")\b",
 )
+# Cheap gate before the approval regexes: any body's abbreviation or name, or a generic word.
 BODY_WORDS = (
-    "aama",
-    "american association of medical",
-    "iacet",
-    "ancc",
-    "accme",
-    "acpe",
-    "aanp",
-    "aapa",
-    "amt",
-    "american medical",
-    "nha",
-    "national healthcareer",
-    "ncct",
-    "amca",
-    "ahima",
-    "aapc",
-    "capce",
-    "asha",
-    "aota",
-    "apta",
-    "cdr",
-    "ncbtmb",
-    "nurses credentialing",
+    *sorted({n.lower() for b in approving_bodies() for n in (b.abbreviation, b.full_name) if n}),
     "accreditation",
-    "international accreditors",
-    "ama pra",
-    "dietetic",
     "board of",
     "state board",
 )
@@ -93,16 +65,9 @@ EXPIRY_WORDS = (
 )
 VAGUE_APPROVAL = re.compile(r"\b(?:approved|accredited)\b", re.I)
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-        start=1,
-    )
-}
 _DATE = (
     r"(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
-    r"|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
+    r"|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|[A-Z][a-z]{2,8}\.?,? \d{4}|\d{1,2}/\d{4})"
 )
 EXPIRY_SENTENCE = re.compile(
     r"(?:valid|eligible|available|offered) for (?:CE |CEU |continuing education )?credit"
@@ -112,25 +77,6 @@ EXPIRY_SENTENCE = re.compile(
     r"|expiry date|end date for credit|approval expires)\s*(?:on|:)?\s*" + _DATE,
     re.I,
 )
-
-
-def parse_date(text: str) -> date | None:
-    text = text.strip().rstrip(".")
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return date.fromisoformat(text)
-        match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-        if match:
-            return date(int(match[3]), int(match[1]), int(match[2]))
-        match = re.fullmatch(r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", text)
-        if match:
-            return date(int(match[3]), _MONTHS[match[1].lower()], int(match[2]))
-        match = re.fullmatch(r"(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})", text)
-        if match:
-            return date(int(match[3]), _MONTHS[match[2].lower()], int(match[1]))
-    except (KeyError, ValueError):
-        return None
-    return None
 
 
 def detect_credits_stated(
@@ -225,13 +171,14 @@ def detect_approval_body(page: Page, provider: dict | None, market: object, toda
 
 
 def detect_credit_valid(page: Page, provider: dict | None, market: object, today: date) -> Verdict:
+    stated = {name: parse_date(page.get(name)) for name in CREDIT_END_FIELDS}
+    end = credit_end(stated)
     candidates = []
-    for name in ("expiry_date", "approval_valid_through"):
-        value = page.get(name)
-        parsed = parse_date(value) if value else None
-        if parsed:
-            candidates.append((parsed, str(value), page.source(name), page.url))
-    if not candidates:
+    if end:
+        # on a tie the approval statement is the better evidence
+        name = next(name for name in reversed(CREDIT_END_FIELDS) if stated[name] == end)
+        candidates.append((end, str(page.get(name)), page.source(name), page.url))
+    else:
         found = page.find(EXPIRY_SENTENCE, gate=EXPIRY_WORDS)
         if found:
             where, text, match = found
@@ -240,13 +187,13 @@ def detect_credit_valid(page: Page, provider: dict | None, market: object, today
                 candidates.append((parsed, snippet(text, match), where, page.url))
     if not candidates:
         return Verdict("unknown", detail="no 'valid for credit through' date stated")
-    until, quote, where, url = min(candidates)
-    if until >= today:
-        return Verdict("met", quote, where, url, f"credit valid through {until.isoformat()}")
+    until, quote, where, url = candidates[0]
+    if until >= today.isoformat():
+        return Verdict("met", quote, where, url, f"credit valid through {until}")
     return Verdict(
         "missing",
         quote,
         where,
         url,
-        f"credit expired on {until.isoformat()} (checked on {today.isoformat()})",
+        f"credit expired on {until} (checked on {today.isoformat()})",
     )

@@ -22,6 +22,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from crawler.items import credit_end_sql
 from scoring.planner.count import Contribution
 from scoring.planner.credentials import Credential, Rulebook
 from scoring.planner.offers import PLAN_COLUMNS, ListingSource, read_listings
@@ -242,13 +243,7 @@ class _Query:
     def sql(self) -> str:
         col = self.col
         # the earlier of the two dates; used only once both are known to be readable, when a
-        # date is either falsy or ISO text
-        ends = {x: f"(CASE WHEN typeof({x}) = 'text' AND {x} <> '' THEN {x} END)"
-                for x in ("expiry", "approval_end")}  # fmt: skip
-        credit_end = (
-            f"CASE WHEN {ends['approval_end']} < {ends['expiry']} THEN {ends['approval_end']} "
-            f"ELSE coalesce({ends['expiry']}, {ends['approval_end']}) END"
-        )
+        credit_end = credit_end_sql("expiry", "approval_end")
         key = f"{_python_round('(cost * 100)')} * :scale + {_python_round('(hours * 100)')}"
         return f"""
 WITH listing AS (

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from crawler.items import credit_end
 from scoring.planner.credentials import ApprovalRule, Credential, Rulebook
 
 # Why a listing is left out (scoring.planner.reduce writes the same words from SQL).
@@ -159,8 +160,7 @@ class Judge:
         expiry, approval_end = row.get("expiry_date"), row.get("approval_valid_through")
         if not self._readable(expiry) or not self._readable(approval_end):
             return UNREADABLE_DATE, None
-        # ISO dates sort as text: the credit ends at the earlier of the two
-        end = approval_end if approval_end and (not expiry or approval_end < expiry) else expiry
+        end = credit_end(row)
         if not end:
             return None, None
         if end < self.today:
