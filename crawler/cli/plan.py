@@ -11,26 +11,13 @@ import click
 
 from crawler.items import FORMATS
 from crawler.paths import DEFAULT_DB
-from scoring.planner.count import fmt
+from crawler.publish.csv_safety import neutralize_cell
 from scoring.planner.credentials import load_credentials
 from scoring.planner.plan import Plan, plan_from_connection
+from scoring.planner.present import CSV_COLUMNS, plan_rows, render_plan
 from scoring.planner.rules import Preferences
 
 CREDENTIAL_KEYS = ("cma", "rma", "cmas", "ccma", "ncma", "cmac")
-CSV_COLUMNS = (
-    "id",
-    "title",
-    "provider",
-    "category",
-    "counts_as",
-    "points",
-    "hours",
-    "price",
-    "score",
-    "format",
-    "credit_ends",
-    "url",
-)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -42,95 +29,14 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
-def _safe_cell(value: object) -> object:
-    """Neutralise spreadsheet formulas in crawled text (a cell starting with = + - @)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def counts_as(plan: Plan, approved: bool) -> str:
-    """How a course counts: never call a non-approved course approved."""
-    rule = plan.credential.approved
-    if rule is None:
-        return plan.credential.unit + "s"
-    return rule.label if approved else f"non-{rule.label} (max {rule.others_cap.value:g})"
-
-
-def plan_rows(plan: Plan) -> list[dict[str, object]]:
-    """One dict per planned course, in CSV_COLUMNS order."""
-    return [
-        {
-            "id": c.id,
-            "title": c.title,
-            "provider": c.provider,
-            "category": c.category or "any",
-            "counts_as": counts_as(plan, c.approved),
-            "points": fmt(c.points),
-            "hours": fmt(c.hours),
-            "price": f"{c.cost:.2f}",
-            "score": "" if c.score is None else c.score,
-            "format": c.format or "",
-            "credit_ends": c.credit_ends or "",
-            "url": c.url or "",
-        }
-        for c in plan.courses
-    ]
-
-
-def _table(plan: Plan) -> str:
-    headers = {"title": "COURSE", "provider": "PROVIDER", "category": "CATEGORY",
-               "counts_as": "COUNTS AS", "points": "POINTS", "price": "PRICE", "score": "SCORE",
-               "url": "LINK"}  # fmt: skip
-    columns = tuple(headers)
-    rows = [{k: str(r[k]) for k in columns} for r in plan_rows(plan)]
-    for row in rows:
-        row["title"] = row["title"] if len(row["title"]) <= 48 else row["title"][:47] + "…"
-    widths = {k: max([len(headers[k]), *(len(r[k]) for r in rows)]) for k in columns}
-    lines = ["  ".join(headers[k].ljust(widths[k]) for k in columns)]
-    lines += ["  ".join(r[k].ljust(widths[k]) for k in columns) for r in rows]
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def render_plan(plan: Plan) -> str:
-    credential = plan.credential
-    lines = [f"{credential.name}: {credential.total.value:g} {credential.unit}s"]
-    headline = {
-        "complete": "Your points already complete every rule; nothing to take.",
-        "ok": f"Plan: {len(plan.courses)} courses, ${plan.total_cost:,.2f}, "
-        f"{fmt(plan.total_hours)} contact hours.",
-        "over-budget": f"Over budget: the cheapest plan is {len(plan.courses)} courses, "
-        f"${plan.total_cost:,.2f}.",
-        "infeasible": "No plan: the catalog cannot complete the rules with these filters.",
-    }[plan.status]
-    lines.append(headline)
-    lines += [f"  - {m}" for m in plan.messages]
-    if plan.courses:
-        lines += ["", _table(plan)]
-    lines += ["", "Requirement       needed    have    plan   total"]
-    for req in plan.count.requirements:
-        mark = "ok" if req.short <= 1e-6 else f"{fmt(req.short)} short"
-        lines.append(
-            f"{req.name:<16}{fmt(req.needed):>8}{fmt(req.have):>8}{fmt(req.plan):>8}"
-            f"{fmt(req.reached):>8}  {mark}"
-        )
-    considered = f"{plan.considered} usable courses"
-    if plan.left_out:
-        reasons = ", ".join(f"{n} {why}" for why, n in plan.left_out.most_common())
-        considered += f"; left out: {reasons}"
-    lines += ["", considered]
-    unconfirmed = credential.unconfirmed()
-    if unconfirmed:
-        lines.append("Not confirmed by the certifying body: " + "; ".join(unconfirmed))
-    return "\n".join(lines)
-
-
 def write_csv(plan: Plan, path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for row in plan_rows(plan):
-            writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+            writer.writerow(
+                {k: neutralize_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+            )
 
 
 @click.command("plan")

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from crawler.items import credit_end
 from scoring.criteria import CRITERION_IDS as CRITERIA
+from scoring.planner.credentials import load_credentials
 
 # Two criterion ids (rationale, approval_body) are also course columns, so the score card's
 # statuses are published under a prefix.
@@ -40,8 +41,13 @@ MAY_COUNT_CREDENTIALS = (
     "NCMA (NCCT) may count",
     "CMAC (AMCA) may count",
 )
-AAMA_APPROVED_LABEL = "CMA (AAMA)"
-AAMA_NON_APPROVED_LABEL = "CMA (AAMA) may count as non-AAMA points (max 30)"
+# The CMA (AAMA) numbers come from data/credentials.yml, never from here.
+_CMA = load_credentials().get("cma")
+AAMA_APPROVED_LABEL = _CMA.name
+AAMA_NON_APPROVED_LABEL = (
+    f"{_CMA.name} may count as non-AAMA points (max {_CMA.approved.others_cap.value:g})"
+)
+_OTHERS_MIN_HOURS = _CMA.approved.others_min_contact_hours.value
 
 # The list view: columns in the order the table page shows them, what a course seeker filters,
 # sorts and compares on. Internal store columns (sections, field_sources, missed_runs,
@@ -199,7 +205,7 @@ def counts_toward(row: dict[str, Any], today: str) -> list[str]:
     if valid_until and valid_until < today:
         return []
     hours = row.get("contact_hours") or 0
-    formal_credit = row.get("credit_amount") is not None and hours >= 1
+    formal_credit = row.get("credit_amount") is not None and hours >= _OTHERS_MIN_HOURS
     labels = []
     if row.get("aama_approved"):
         labels.append(AAMA_APPROVED_LABEL)

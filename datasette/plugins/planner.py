@@ -10,12 +10,12 @@ import datetime as dt
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from crawler.cli.plan import plan_rows
 from crawler.items import FORMATS
 from scoring.planner.count import fmt
 from scoring.planner.credentials import load_credentials
 from scoring.planner.offers import CatalogError, catalog_table
 from scoring.planner.plan import plan_from_connection
+from scoring.planner.present import plan_rows
 from scoring.planner.rules import Preferences
 
 EARNED_FIELDS = ("administrative", "clinical", "general", "any")

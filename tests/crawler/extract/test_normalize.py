@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.dates import parse_date
 from crawler.extract.approvals import find_approval
-from crawler.extract.dates import parse_date
 from crawler.extract.formats import format_in_text, normalize_format
 from crawler.extract.people import find_people, parse_person
 
