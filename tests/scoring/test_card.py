@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 
 from scoring import CRITERION_IDS, SCORING_VERSION, score_listing
@@ -100,12 +98,3 @@ def test_readme_section_matches_the_checklist():
     assert f"{REASONABLE_MULTIPLE:g} times the median" in text
     assert f"fewer than {MIN_COMPARABLE} such courses" in text
     assert all(f"**{band}** {floor}" in text for band, floor in BANDS if floor)
-
-
-def test_scoring_never_imports_scrapy():
-    code = (
-        "import sys, scoring.store, scoring.evaluation.evaluate, scoring.inspect; "
-        "sys.exit('scrapy' in sys.modules)"
-    )
-    root = ROOT
-    assert subprocess.run([sys.executable, "-c", code], cwd=root, check=False).returncode == 0
