@@ -17,7 +17,7 @@ COST_CLASSES = ("free", "free-certificate-paid", "member-free", "subscription", 
 FORMATS = ("self-paced online", "live webinar", "in person", "home study")
 AAMA_CATEGORIES = ("administrative", "clinical", "general")
 STATUSES = ("active", "expired", "withdrawn")
-# How a stated credit converts to contact hours (DESIGN.md §5): AAMA CEU = 1 contact hour of
+# How a stated credit converts to contact hours: AAMA CEU = 1 contact hour of
 # 50 min; IACET CEU = 10 contact hours; NHA credit = 2 hours (to re-verify); one college credit
 # = 15 AAMA points.
 CREDIT_UNITS = {

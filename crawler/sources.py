@@ -32,7 +32,6 @@ _KEYS = {
     "contact_page",
     "selectors",
     "aama_approved_provider",
-    "spider",
     "notes",
     "demo_site",
 }
@@ -61,7 +60,6 @@ class Source:
     contact_page: str | None = None
     selectors: dict[str, str] = field(default_factory=dict)
     aama_approved_provider: bool = False
-    spider: str | None = None
     demo_site: str | None = None
     notes: str | None = None
 
@@ -220,7 +218,6 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
         contact_page=contact,
         selectors=_selectors(entry.get("selectors") or {}, where),
         aama_approved_provider=bool(entry.get("aama_approved_provider", False)),
-        spider=entry.get("spider"),
         demo_site=entry.get("demo_site"),
         notes=entry.get("notes"),
     )

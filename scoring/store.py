@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
-from scoring.batches import Scored, default_workers, score_batch, scored_batches
+from scoring.batches import Scored, default_workers, scored_batches
 from scoring.criteria import CRITERION_IDS, SCORING_VERSION
 from scoring.fees import Market, build_market
 
@@ -163,51 +163,4 @@ def score_catalog(
         "priced_courses": market.priced_courses,
         "scoring_version": SCORING_VERSION,
         "seconds": round(time.perf_counter() - started, 2),
-    }
-
-
-def score_courses(
-    db: sqlite_utils.Database, course_ids: Iterable[str], today: date, market: Market | None = None
-) -> int:
-    """Score (or re-score) the given courses, e.g. as a crawl stores them.
-
-    Pass a ``market`` computed once per crawl (``load_market``) to avoid re-reading the whole
-    catalog per call; the next ``ceuscout score`` refreshes every card against the final market.
-    """
-    ids = list(course_ids)
-    if not ids:
-        return 0
-    market = market if market is not None else load_market(db)
-    providers = load_providers(db)
-    stats: Counter = Counter()
-    with db.conn:
-        ensure_tables(db)
-        ensure_indexes(db)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = list(_rows(db, f"SELECT * FROM courses WHERE id IN ({marks})", chunk))
-            _write(db, score_batch(rows, providers, market, today), stats)
-    return stats["scored"]
-
-
-def load_card(db: sqlite_utils.Database, course_id: str) -> dict[str, Any] | None:
-    """A stored score card with its evidence, shaped like ``ScoreCard.to_dict()``."""
-    if not db["score_cards"].exists():
-        return None
-    rows = list(_rows(db, "SELECT * FROM score_cards WHERE course_id = ?", [course_id]))
-    if not rows:
-        return None
-    card = rows[0]
-    evidence = _rows(db, "SELECT * FROM score_evidence WHERE course_id = ?", [course_id])
-    criteria = {e.pop("criterion"): e for e in evidence}
-    for e in criteria.values():
-        e.pop("course_id")
-    return {
-        "course_id": course_id,
-        "score": card["score"],
-        "band": card["band"],
-        "unknown_share": card["unknown_share"],
-        "scoring_version": card["scoring_version"],
-        "criteria": {c: criteria[c] for c in CRITERION_IDS if c in criteria},
     }

@@ -258,23 +258,8 @@ async def run_timings(snapshot: Path, runs: int, csv_runs: int, rows: int) -> di
     }
 
 
-@click.command("bench-catalog")
-@click.option("--rows", default=100_000, show_default=True, help="Listings to generate.")
-@click.option("--runs", default=30, show_default=True, help="Timed runs per page.")
-@click.option("--csv-runs", default=5, show_default=True, help="Timed CSV exports.")
-@click.option(
-    "--workdir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Keep the generated databases here (default: a temp folder).",
-)
-def bench_command(rows: int, runs: int, csv_runs: int, workdir: Path | None) -> None:
-    """Time the published catalog at scale and print p50/p95 latencies as JSON.
-
-    \b
-    Example:
-        python -m crawler.bench.catalog --rows 100000 --runs 30
-    """
+def run_catalog_bench(rows: int, runs: int, csv_runs: int, workdir: Path | None) -> dict:
+    """Build a catalog of ``rows`` listings, publish it, and time its pages (see the CLI)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = workdir or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
@@ -289,21 +274,12 @@ def bench_command(rows: int, runs: int, csv_runs: int, workdir: Path | None) -> 
         load_before = os.getloadavg()[0]
         timings = asyncio.run(run_timings(snapshot, runs, csv_runs, rows))
         load_after = os.getloadavg()[0]
-    click.echo(
-        json.dumps(
-            {
-                "rows": rows,
-                "resampled_from": seeds,
-                "build_s": round(built - start, 1),
-                "publish_s": round(published - built, 1),
-                "load_average_1min": [round(load_before, 2), round(load_after, 2)],
-                "cpus": os.cpu_count(),
-                **timings,
-            },
-            indent=2,
-        )
-    )
-
-
-if __name__ == "__main__":
-    bench_command()
+    return {
+        "rows": rows,
+        "resampled_from": seeds,
+        "build_s": round(built - start, 1),
+        "publish_s": round(published - built, 1),
+        "load_average_1min": [round(load_before, 2), round(load_after, 2)],
+        "cpus": os.cpu_count(),
+        **timings,
+    }

@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import click
 from protego import Protego
 
 from crawler import settings as crawl_settings
+from crawler.cli.options import day_of, db_option, read_sources, sources_option, today_option
 from crawler.extract import extract_page
 from crawler.items import COURSE_FIELDS, LIST_FIELDS, Course
 from crawler.sources import Source
@@ -159,3 +161,41 @@ def score_one(course: Course, provider: str, db: Path, today: date) -> dict:
     from scoring.inspect import score_single
 
     return score_single(course.to_row(), provider, db if Path(db).exists() else None, today)
+
+
+@click.command()
+@click.argument("target")
+@click.option("--url", default=None, help="The address of a page read from a file.")
+@click.option(
+    "--source", "slug", default=None, help="Provider slug (default: found from the host)."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching loopback/private addresses.")
+@db_option
+@sources_option
+@today_option
+def inspect(target, url, slug, as_json, allow_private, db, sources_file, today) -> None:
+    """Show what CEU Scout reads from one page: is it a course, its fields and their sources,
+    and its score card.
+
+    \b
+    Examples:
+        ceuscout inspect https://www.netce.com/coursecontent.php?courseid=2460
+        ceuscout inspect saved.html --url https://example.org/courses/hipaa --json
+    """
+    try:
+        report = inspect_target(
+            target,
+            url=url,
+            slug=slug,
+            allow_private=allow_private,
+            db=db,
+            sources=read_sources(sources_file),
+            today=day_of(today),
+        )
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(report.to_text())

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
+from crawler.cli.options import day_of, db_option, today_option
 from crawler.items import FORMATS
-from crawler.paths import DEFAULT_DB
 from crawler.publish.csv_safety import neutralize_cell
 from scoring.planner.credentials import load_credentials
 from scoring.planner.plan import Plan, plan_from_connection
@@ -40,14 +40,7 @@ def write_csv(plan: Plan, path: Path) -> None:
 
 
 @click.command("plan")
-@click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="Catalog database (store or snapshot).",
-)
+@db_option
 @click.option(
     "--credential",
     type=click.Choice(CREDENTIAL_KEYS, case_sensitive=False),
@@ -74,7 +67,7 @@ def write_csv(plan: Plan, path: Path) -> None:
     help="Budget in USD (0: free courses only).",
 )
 @click.option("--deadline", callback=_date, help="YYYY-MM-DD; credit must last until then.")
-@click.option("--today", callback=_date, help="YYYY-MM-DD to plan as of (default: today).")
+@today_option
 @click.option(
     "--format",
     "formats",
@@ -92,7 +85,7 @@ def write_csv(plan: Plan, path: Path) -> None:
     help="Also write the planned courses to this CSV file.",
 )
 def plan_command(
-    db_path,
+    db,
     credential,
     have,
     have_approved,
@@ -117,10 +110,10 @@ def plan_command(
         ceuscout plan --credential cma --have administrative=12,clinical=3,general=20 \\
             --have-approved 18 --deadline 2027-09-01 --budget 50 --csv shortlist.csv
     """
-    if not Path(db_path).is_file():
-        raise click.ClickException(f"no catalog database at {db_path}")
+    if not db.is_file():
+        raise click.ClickException(f"no catalog database at {db}")
     prefs = Preferences(
-        today=today or dt.date.today(),
+        today=day_of(today),
         deadline=deadline,
         budget=budget,
         formats=tuple(formats),
@@ -130,7 +123,7 @@ def plan_command(
     )
     if deadline and deadline < prefs.today:
         raise click.BadParameter("the deadline has already passed", param_hint="--deadline")
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{db.resolve()}?mode=ro", uri=True)
     try:
         plan = plan_from_connection(
             conn, credential, have, have_approved, prefs, load_credentials()

@@ -10,34 +10,14 @@ from pathlib import Path
 
 import click
 
-from crawler.paths import DEFAULT_DB as DEFAULT_SOURCE
+from crawler.cli.options import db_option, snapshot_option
 from crawler.paths import DEFAULT_SNAPSHOT
-from crawler.publish.serve import make_datasette, serve
+from crawler.publish.serve import serve
 from crawler.publish.snapshot import PublishError, publish
-
-__all__ = [
-    "PublishError",
-    "make_datasette",
-    "publish",
-    "publish_command",
-    "serve",
-    "serve_catalog",
-    "serve_command",
-]
-
-# What `ceuscout demo` calls last: serves the snapshot and prints its local address.
-serve_catalog = serve
 
 
 @click.command("publish")
-@click.option(
-    "--db",
-    "source",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_SOURCE,
-    show_default=True,
-    help="The live catalog database the crawler writes.",
-)
+@db_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -45,7 +25,7 @@ serve_catalog = serve
     show_default=True,
     help="Where to write the public snapshot.",
 )
-def publish_command(source: Path, out: Path) -> None:
+def publish_command(db: Path, out: Path) -> None:
     """Write a consistent public snapshot of the catalog (safe while a crawl runs).
 
     Copies the database with VACUUM INTO, keeps only public tables and columns, builds the
@@ -56,7 +36,7 @@ def publish_command(source: Path, out: Path) -> None:
         ceuscout publish --db data/catalog.db --out data/public/catalog.db
     """
     try:
-        summary = publish(source, out)
+        summary = publish(db, out)
     except PublishError as error:
         raise click.ClickException(str(error)) from error
     click.echo(
@@ -65,7 +45,7 @@ def publish_command(source: Path, out: Path) -> None:
 
 
 @click.command("serve")
-@click.argument("db", type=click.Path(path_type=Path), default=DEFAULT_SNAPSHOT)
+@snapshot_option
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -85,13 +65,9 @@ def serve_command(db: Path, host: str, port: int, live: bool) -> None:
 
     \b
     Example:
-        ceuscout serve data/public/catalog.db --port 8001
+        ceuscout serve --db data/public/catalog.db --port 8001
     """
     try:
         serve(db, host=host, port=port, live=live, echo=click.echo)
     except FileNotFoundError as error:
         raise click.ClickException(str(error)) from error
-
-
-if __name__ == "__main__":
-    click.Group(commands=[publish_command, serve_command])()

@@ -3,34 +3,20 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from crawler.paths import DEFAULT_DB
+from crawler.cli.options import db_option, today_option
 from scoring.evaluation.evaluate import EVALUATION_DATE, evaluate, format_report, load_cases
 from scoring.evaluation.realworld import DEFAULT_ROOT
 from scoring.store import score_catalog
 
 
 @click.command("score")
-@click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Catalog database.",
-)
-@click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    default=None,
-    help="Date credit validity is checked against (default: today; with --evaluate: "
-    f"{EVALUATION_DATE}, the date the labels were decided).",
-)
+@db_option
+@today_option
 @click.option(
     "--evaluate",
     "labels",
@@ -48,14 +34,13 @@ from scoring.store import score_catalog
     help="Folder of real-world records that label files refer to.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def score(
-    db_path: Path, today, labels: tuple[Path, ...], realworld_root: Path, as_json: bool
-) -> None:
+def score(db: Path, today, labels: tuple[Path, ...], realworld_root: Path, as_json: bool) -> None:
     """Score every stored course against the quality checklist, without re-crawling.
 
     Fee statistics (median price per contact hour of comparable courses) are computed over the
     whole catalog first, then every course gets a score card in the score_cards and
-    score_evidence tables, replacing the previous cards in one transaction.
+    score_evidence tables, replacing the previous cards in one transaction. With --evaluate,
+    --today defaults to the date the labels were decided.
 
     \b
     Examples:
@@ -82,7 +67,7 @@ def score(
         )
         return
     try:
-        stats = score_catalog(db_path, day or date.today())
+        stats = score_catalog(db, day or date.today())
     except (FileNotFoundError, ValueError) as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -96,7 +81,3 @@ def score(
     )
     if bands:
         click.echo(f"bands: {bands}")
-
-
-if __name__ == "__main__":
-    score(sys.argv[1:])

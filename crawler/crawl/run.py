@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
 
@@ -23,22 +22,6 @@ LOCAL_SETTINGS = {
     "RETRY_TIMES": 1,
     "CEUSCOUT_BACKOFF_MAX_SECONDS": 5,
 }
-
-
-def spider_class(source: Source) -> type[CatalogSpider]:
-    if not source.spider:
-        return CatalogSpider
-    module = importlib.import_module(f"crawler.spiders.{source.spider}")
-    classes = [
-        obj
-        for obj in vars(module).values()
-        if isinstance(obj, type) and issubclass(obj, CatalogSpider) and obj is not CatalogSpider
-    ]
-    if len(classes) != 1:
-        raise ValueError(
-            f"crawler/spiders/{source.spider}.py must define one CatalogSpider subclass"
-        )
-    return classes[0]
 
 
 def prepare_runs(sources: list[Source], db_path: Path, today: date) -> dict[str, int]:
@@ -101,10 +84,9 @@ def crawl(
         settings.set(key, value)
     process = AsyncCrawlerProcess(settings, install_root_handler=True)
     for source in sources:
-        base = spider_class(source)
         cls = type(
-            f"{base.__name__}_{source.slug.replace('-', '_')}",
-            (base,),
+            f"CatalogSpider_{source.slug.replace('-', '_')}",
+            (CatalogSpider,),
             {"name": source.slug, "custom_settings": {"CEUSCOUT_RUN_ID": runs[source.slug]}},
         )
         process.crawl(cls, source=source)

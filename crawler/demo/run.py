@@ -57,8 +57,9 @@ def run_demo(
     serve: bool,
     today: date,
 ) -> None:
-    from crawler.cli.publish import publish, serve_catalog
     from crawler.crawl.run import crawl, summary_table
+    from crawler.publish.serve import serve
+    from crawler.publish.snapshot import publish
     from scoring.store import score_catalog
 
     web = demo_web_for(sources, port)
@@ -82,4 +83,4 @@ def run_demo(
         if not _is_free("127.0.0.1", catalog_port):
             click.echo(f"port {catalog_port} is taken; serving on a free port instead")
             catalog_port = free_port(["127.0.0.1"])
-        serve_catalog(snapshot, host="127.0.0.1", port=catalog_port)
+        serve(snapshot, host="127.0.0.1", port=catalog_port)

@@ -1,6 +1,6 @@
 """Credit statements -> amount, unit (a key of CREDIT_UNITS), contact hours, AAMA category.
 
-Units (DESIGN.md §5): AAMA CEU = 1 contact hour; IACET CEU = 10 contact hours; NHA CE credit
+Units: AAMA CEU = 1 contact hour; IACET CEU = 10 contact hours; NHA CE credit
 = 2 hours; one college credit = 15 hours. A "CEU" whose body is not named keeps its amount with
 unit "ceu" and no contact hours: guessing 1 or 10 hours would be wrong half the time.
 """

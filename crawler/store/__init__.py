@@ -1,4 +1,4 @@
-"""SQLite catalog store and durable crawl frontier (DESIGN.md §4 Durability, §5, §8)."""
+"""SQLite catalog store and durable crawl frontier."""
 
 from crawler.store.catalog import CatalogStore, PageOutcome
 from crawler.store.frontier import FrontierRow

@@ -61,7 +61,7 @@ class CatalogStore:
     Every write is one ``BEGIN IMMEDIATE`` transaction (a page's courses, links, provider facts
     and its own ``done`` mark commit together), so a ``kill -9`` at any moment loses nothing:
     ``begin_run`` resumes the run and its in-progress URLs are fetched again. Several processes
-    (one per source, DESIGN.md §8) may share the file; WAL and the busy timeout serialize them.
+    (one per source) may share the file; WAL and the busy timeout serialize them.
     """
 
     def __init__(

@@ -1,7 +1,7 @@
 """Pure rules for merging a freshly extracted course row into the stored one.
 
 A field the new extraction did not find never blanks a stored value, and a value from a weaker
-extraction layer never replaces one from a stronger layer (DESIGN.md §5: writes never lose good
+extraction layer never replaces one from a stronger layer (writes never lose good
 data). Rows are in catalog form (``Course.to_row()``): JSON text for lists and dicts.
 """
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.cli.publish import publish
+from crawler.publish.snapshot import publish
 from tests.support.paths import ROOT
 from tests.support.publish import XSS_DESCRIPTION, XSS_INSTRUCTOR, XSS_TITLE, build_source_db
 
@@ -51,7 +51,16 @@ def base_url(tmp_path_factory):
     publish(folder / "live.db", snapshot)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli.publish", "serve", str(snapshot), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "crawler.cli.main",
+            "serve",
+            "--db",
+            str(snapshot),
+            "--port",
+            str(port),
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

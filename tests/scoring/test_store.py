@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from crawler.cli.score import score
 from scoring import CRITERION_IDS
-from scoring.store import load_card, score_catalog, score_courses
+from scoring.store import score_catalog
 from tests.scoring.test_detectors import listing
 
 TODAY = date(2026, 11, 25)
@@ -103,14 +103,6 @@ def test_rescoring_follows_the_stored_data_without_recrawling(tmp_path):
     db["courses"].update("demo:0", {"expiry_date": "2025-01-01"})
     score_catalog(db, TODAY)
     assert db["score_cards"].get("demo:0")["credit_valid"] == "missing"
-
-
-def test_score_courses_updates_only_the_given_ones(tmp_path):
-    db = make_catalog(tmp_path / "catalog.db")
-    assert score_courses(db, ["demo:1", "demo:2"], TODAY) == 2
-    assert db["score_cards"].count == 2
-    assert load_card(db, "demo:1")["criteria"]["outcomes"]["status"] == "met"
-    assert load_card(db, "nope") is None
 
 
 def test_cli_scores_and_reports(tmp_path):

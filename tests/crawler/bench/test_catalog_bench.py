@@ -7,7 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from crawler.bench.catalog import bench_command, seed_records
+from crawler.bench.catalog import seed_records
+from crawler.cli.bench import bench_catalog as bench_command
 from tests.support.paths import REALWORLD_DIR
 
 REALWORLD = REALWORLD_DIR

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from crawler.cli.main import main
 from tests.support.paths import ROOT
 
-ROOT = ROOT
-PAGE = ROOT / "tests" / "fixtures" / "extract" / "jsonld_course.html"
+PAGE = ROOT / "tests" / "fixtures" / "providers" / "careerce" / "jsonld_course.html"
 CRITERION_IDS = (
     "rationale outcomes instructor_credentials instructional_method fee_reasonable refund_policy "
     "credits_stated approval_body provider_contact credit_valid"

@@ -1,55 +1,34 @@
-"""Every saved page under tests/fixtures/extract/ against its .expected.json.
-
-An expected file holds the page's URL (and optional sources.yml ``config``), whether it is a
-course (or why not), and the fields that must come out, with the layer each came from.
-"""
+"""Every saved provider page against its whole expected extraction (see tests.support.fixtures,
+which also regenerates the expected files after a reviewed change)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 
 import pytest
 
 from crawler.extract import extract_page
-from tests.support.paths import FIXTURES
+from tests.support.fixtures import expected_file, extraction_of, pages
 
-FIXTURES = FIXTURES / "extract"
-CASES = sorted(p.name.removesuffix(".html") for p in FIXTURES.glob("*.html"))
-
-
-def _provider(url: str) -> str:
-    return url.split("//", 1)[1].split(".", 1)[0]
+PAGES = pages()
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_page_extraction_matches_expected(case: str) -> None:
-    expected = json.loads((FIXTURES / f"{case}.expected.json").read_text())
-    html = (FIXTURES / f"{case}.html").read_bytes()
-    result = extract_page(html, expected["url"], _provider(expected["url"]), expected.get("config"))
-
-    assert result.is_course == expected["is_course"]
-    assert result.not_course_reason == expected.get("not_course_reason")
-    if not expected["is_course"]:
-        assert result.course is None
-        return
-    course = asdict(result.course)
-    wanted = dict(expected["course"])
-    sources = wanted.pop("field_sources", {})
-    assert {k: course[k] for k in wanted} == wanted
-    assert {k: course["field_sources"].get(k) for k in sources} == sources
-    if "section_headings" in expected:
-        assert list(course["sections"]) == expected["section_headings"]
-    assert result.course.validate() == []
-    assert set(course["field_sources"]) <= {
-        k for k, v in course.items() if v not in (None, "", [], {})
-    }
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_page_extraction_matches_expected(page) -> None:
+    expected = json.loads(expected_file(page).read_text(encoding="utf-8"))
+    got = extraction_of(page, expected["url"], expected.get("config"))
+    assert got == expected["extraction"], "run `python -m tests.support.fixtures` after review"
+    if got["is_course"]:
+        course = got["course"]
+        assert set(course["field_sources"]) <= {
+            k for k, v in course.items() if v not in (None, "", [], {})
+        }
 
 
 def test_every_fixture_has_an_expected_file() -> None:
-    assert len(CASES) >= 10
-    for case in CASES:
-        assert (FIXTURES / f"{case}.expected.json").is_file(), case
+    assert len(PAGES) >= 10
+    for page in PAGES:
+        assert expected_file(page).is_file(), page
 
 
 @pytest.mark.parametrize(

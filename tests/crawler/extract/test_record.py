@@ -9,7 +9,7 @@ import pytest
 from crawler.extract import course_from_record, extract_site_facts
 from tests.support.paths import FIXTURES, REALWORLD_DIR
 
-FIXTURES = FIXTURES / "extract" / "site"
+FIXTURES = FIXTURES / "sitewide"
 REALWORLD = REALWORLD_DIR
 
 

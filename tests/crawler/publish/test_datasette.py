@@ -11,13 +11,14 @@ from collections import Counter
 
 import pytest
 
-from crawler.cli.publish import make_datasette, publish
 from crawler.publish.catalog_table import (
     AAMA_APPROVED_LABEL,
     AAMA_NON_APPROVED_LABEL,
     CRITERIA,
     MAY_COUNT_CREDENTIALS,
 )
+from crawler.publish.serve import make_datasette
+from crawler.publish.snapshot import publish
 from tests.support.publish import (
     FORMULA_TITLE,
     XSS_DESCRIPTION,

@@ -1,4 +1,4 @@
-"""kill -9 in the middle of a crawl loses nothing and duplicates nothing (DESIGN.md §4)."""
+"""kill -9 in the middle of a crawl loses nothing and duplicates nothing."""
 
 import os
 import signal
@@ -101,7 +101,7 @@ def test_sigkill_mid_crawl_then_resume_stores_every_course_exactly_once(tmp_path
 
 
 def test_two_sources_crawled_by_two_processes_at_once_both_complete(tmp_path):
-    """DESIGN.md §8: sources run as independent jobs writing the same (here new) catalog."""
+    """Sources run as independent jobs writing the same (here new) catalog."""
     path = tmp_path / "catalog.db"
     children = [start_child(path, source) for source in ("demo", "demo2")]
     assert [child.wait(timeout=120) for child in children] == [0, 0]

@@ -1,0 +1,57 @@
+"""`ceuscout bench` (crawl throughput) and `ceuscout bench-catalog` (the catalog at scale)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option(
+    "--pages", type=int, default=1000, show_default=True, help="Course pages in the site."
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the JSON here.",
+)
+def bench(pages, out) -> None:
+    """Crawl a synthetic site of N course pages with a bare Scrapy spider and with the full
+    CEU Scout pipeline, side by side, and print pages/s, their ratio and peak memory as JSON.
+
+    \b
+    Example:
+        ceuscout bench --pages 5000
+    """
+    from crawler.bench.crawl import run_bench
+
+    result = run_bench(pages)
+    text = json.dumps(result, indent=2)
+    click.echo(text)
+    if out:
+        out.write_text(text + "\n")
+
+
+@click.command("bench-catalog")
+@click.option("--rows", default=100_000, show_default=True, help="Listings to generate.")
+@click.option("--runs", default=30, show_default=True, help="Timed runs per page.")
+@click.option("--csv-runs", default=5, show_default=True, help="Timed CSV exports.")
+@click.option(
+    "--workdir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Keep the generated databases here (default: a temp folder).",
+)
+def bench_catalog(rows: int, runs: int, csv_runs: int, workdir: Path | None) -> None:
+    """Time the published catalog at scale and print p50/p95 latencies as JSON.
+
+    \b
+    Example:
+        ceuscout bench-catalog --rows 100000 --runs 30
+    """
+    from crawler.bench.catalog import run_catalog_bench
+
+    click.echo(json.dumps(run_catalog_bench(rows, runs, csv_runs, workdir), indent=2))

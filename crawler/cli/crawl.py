@@ -1,0 +1,69 @@
+"""`ceuscout crawl` (crawl provider sites, then score) and `ceuscout coverage`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from crawler.cli.options import day_of, db_option, read_sources, sources_option, today_option
+
+
+@click.command()
+@click.option("--source", "names", multiple=True, help="Crawl only this provider (repeatable).")
+@click.option("--demo", is_flag=True, help="Crawl the demo providers (their web must be served).")
+@click.option("--demo-port", type=int, default=None, help="Port the demo web is served on.")
+@click.option(
+    "--allow-private", is_flag=True, help="Allow loopback/private addresses (implied by --demo)."
+)
+@click.option("--log-level", default="WARNING", show_default=True, help="Scrapy log level.")
+@db_option
+@sources_option
+@today_option
+def crawl(names, demo, demo_port, allow_private, log_level, db, sources_file, today) -> None:
+    """Crawl provider sites into the catalog, then score it.
+
+    A crawl that was killed resumes where it stopped when started again.
+
+    \b
+    Examples:
+        ceuscout crawl                          # every real provider in data/sources.yml
+        ceuscout crawl --source netce --db /tmp/netce.db
+        ceuscout crawl --demo --demo-port 8610  # the demo web, served by `ceuscout demo-web`
+    """
+    from crawler.crawl.run import crawl as run_crawl
+    from crawler.crawl.run import summary_table
+    from scoring.store import score_catalog
+
+    sources = read_sources(sources_file, names, demo=bool(demo))
+    if not sources:
+        raise click.ClickException("no sources selected")
+    if demo_port:
+        sources = [s.with_port(demo_port) if s.demo else s for s in sources]
+    local = demo or allow_private or any(s.demo for s in sources)
+    day = day_of(today)
+    runs = run_crawl(sources, db, today=day, local=local, overrides={"LOG_LEVEL": log_level})
+    click.echo(summary_table(db, runs))
+    stats = score_catalog(db, today=day)
+    click.echo(f"scored {stats['scored']} listings (scoring version {stats['scoring_version']})")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@db_option
+def coverage(as_json, db) -> None:
+    """Field coverage per provider: the share of stored listings that carry each field.
+
+    A column that drops after a re-crawl points at a site whose markup changed.
+
+    \b
+    Example:
+        ceuscout coverage --db data/catalog.db
+    """
+    from crawler.store.coverage import coverage as measure
+    from crawler.store.coverage import coverage_table
+
+    if not db.exists():
+        raise click.ClickException(f"no catalog at {db}: crawl first (ceuscout crawl)")
+    report = measure(db)
+    click.echo(json.dumps(report, indent=2) if as_json else coverage_table(report))
