@@ -1,0 +1,2 @@
+/* Macromedia menu script placeholder */
+function MM_preloadImages() { return true; }
