@@ -58,7 +58,7 @@ def run_demo(
     today: date,
 ) -> None:
     from crawler.crawl.run import crawl, summary_table
-    from crawler.publish.serve import serve
+    from crawler.publish.serve import serve as serve_snapshot
     from crawler.publish.snapshot import publish
     from scoring.store import score_catalog
 
@@ -83,4 +83,4 @@ def run_demo(
         if not _is_free("127.0.0.1", catalog_port):
             click.echo(f"port {catalog_port} is taken; serving on a free port instead")
             catalog_port = free_port(["127.0.0.1"])
-        serve(snapshot, host="127.0.0.1", port=catalog_port)
+        serve_snapshot(snapshot, host="127.0.0.1", port=catalog_port)

@@ -76,3 +76,28 @@ def _get(url: str, deadline: float) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_demo_no_serve_exits_after_publishing(tmp_path):
+    db = tmp_path / "demo.db"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "crawler.cli.main",
+            "demo",
+            "--no-serve",
+            "--db",
+            str(db),
+            "--today",
+            "2026-11-25",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "published snapshot" in done.stdout
+    assert "Ctrl-C" not in done.stdout
+    assert (tmp_path / "demo-public.db").stat().st_size > 0
