@@ -19,7 +19,6 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet.defer import Deferred
 
-from crawler.crawl.runtime import run_id_of, store_for
 from crawler.urls import canonicalize, is_public_address
 
 logger = logging.getLogger(__name__)
@@ -111,7 +110,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         else:
             if response.status >= 400:
                 response = response.replace(body=b"")
-            store_for(self.crawler.settings).remember_robots(netloc, response.body)
+            self.crawler.spider.store.remember_robots(netloc, response.body)
         await super()._parse_robots(response, netloc, request)
         self._apply_crawl_delay(netloc)
 
@@ -128,7 +127,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
 
     def _fallback(self, netloc: str, why: str) -> bytes:
         """The rules to use when robots.txt cannot be read: a recent cached copy, else none."""
-        cached = store_for(self.crawler.settings).cached_robots(netloc)
+        cached = self.crawler.spider.store.cached_robots(netloc)
         if cached:
             body, fetched_at = cached
             age = datetime.now(UTC) - datetime.fromisoformat(fetched_at)
@@ -227,8 +226,8 @@ class FrontierClaimMiddleware:
         return middleware
 
     def spider_opened(self, spider) -> None:
-        self.store = store_for(self.crawler.settings)
-        self.run_id = run_id_of(self.crawler.settings)
+        self.store = spider.store
+        self.run_id = spider.run_id
 
     def process_request(self, request: Request, spider=None) -> None:
         frontier_url = request.meta.get("frontier_url")

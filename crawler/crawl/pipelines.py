@@ -7,7 +7,6 @@ from datetime import date
 
 from scrapy import signals
 
-from crawler.crawl.runtime import run_id_of, store_for
 from crawler.items import PageResult
 
 logger = logging.getLogger(__name__)
@@ -26,8 +25,8 @@ class StorePipeline:
         return cls(crawler)
 
     def open_spider(self, spider=None) -> None:
-        self.store = store_for(self.crawler.settings)
-        self.run_id = run_id_of(self.crawler.settings)
+        self.store = self.crawler.spider.store
+        self.run_id = self.crawler.spider.run_id
 
     def process_item(self, item, spider=None):
         if not isinstance(item, PageResult):

@@ -8,10 +8,10 @@ from pathlib import Path
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
-from crawler.crawl.runtime import close_stores, store_for
+from crawler.crawl.prepare import prepare_runs
 from crawler.sources import Source
 from crawler.spiders.base import CatalogSpider
-from crawler.urls import canonicalize
+from crawler.store import CatalogStore
 
 # Loopback servers answer in microseconds; politeness delays would only slow the demo down.
 LOCAL_SETTINGS = {
@@ -24,40 +24,20 @@ LOCAL_SETTINGS = {
 }
 
 
-def prepare_runs(sources: list[Source], db_path: Path, today: date) -> dict[str, int]:
-    """Register providers, open (or resume) a run per source and seed its frontier."""
-    store = store_for(db_path)
-    runs = {}
-    for source in sources:
-        store.upsert_provider(
-            source.slug,
-            name=source.name,
-            homepage=source.homepage,
-            demo=int(source.demo),
-            aama_approved_provider=int(source.aama_approved_provider),
-            contact_url=source.contact_page,
-        )
-        run_id = store.begin_run(source.slug, today=today)
-        store.seed(run_id, source.slug, [(canonicalize(url), kind) for url, kind in source.seeds()])
-        runs[source.slug] = run_id
-    return runs
-
-
 def summary_table(db_path: Path, runs: dict[str, int]) -> str:
     """One line per provider: how its run ended and what it found."""
-    store = store_for(db_path)
     lines = [
         "",
         f"{'provider':<24}{'status':<13}{'pages':>6}{'courses':>8}{'new':>5}{'changed':>8}"
         f"{'errors':>7}",
     ]
-    for slug, run_id in runs.items():
-        s = store.run_summary(run_id)
-        lines.append(
-            f"{slug:<24}{s['status']:<13}{s['pages']:>6}{s['courses']:>8}{s['new_courses']:>5}"
-            f"{s['changed_courses']:>8}{s['errors']:>7}"
-        )
-    close_stores()
+    with CatalogStore(db_path) as store:
+        for slug, run_id in runs.items():
+            s = store.run_summary(run_id)
+            lines.append(
+                f"{slug:<24}{s['status']:<13}{s['pages']:>6}{s['courses']:>8}"
+                f"{s['new_courses']:>5}{s['changed_courses']:>8}{s['errors']:>7}"
+            )
     return "\n".join(lines)
 
 
@@ -75,21 +55,17 @@ def crawl(
     """
     today = today or date.today()
     db_path = Path(db_path)
-    runs = prepare_runs(sources, db_path, today)
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
-    settings.set("CEUSCOUT_DB", str(db_path))
     settings.set("CEUSCOUT_TODAY", today.isoformat())
     for key, value in {**(LOCAL_SETTINGS if local else {}), **(overrides or {})}.items():
         settings.set(key, value)
-    process = AsyncCrawlerProcess(settings, install_root_handler=True)
-    for source in sources:
-        cls = type(
-            f"CatalogSpider_{source.slug.replace('-', '_')}",
-            (CatalogSpider,),
-            {"name": source.slug, "custom_settings": {"CEUSCOUT_RUN_ID": runs[source.slug]}},
-        )
-        process.crawl(cls, source=source)
-    process.start()
-    close_stores()
+    # One store (one SQLite connection) for the whole crawl, handed to every spider; the
+    # pipeline and middlewares use their crawler's spider's store. All run on the reactor thread.
+    with CatalogStore(db_path) as store:
+        runs = prepare_runs(sources, store, today)
+        process = AsyncCrawlerProcess(settings, install_root_handler=True)
+        for source in sources:
+            process.crawl(CatalogSpider, source=source, store=store, run_id=runs[source.slug])
+        process.start()
     return runs

@@ -8,8 +8,10 @@ Switches (all from the sources entry, see its header comment):
   ``fields`` map for records that carry course data themselves).
 - ``policy_pages`` / ``contact_page``: site-wide pages whose facts attach to every listing.
 - ``allowed_hosts`` / ``deny``: where the crawl may go.
-A provider that needs more subclasses ``CatalogSpider`` in its own module and overrides one hook
-(``course_links``, ``parse_detail`` ...); ``spider: <module>`` in its entry selects it.
+
+The spider is handed its store and run id by ``crawler.crawl.run.crawl``; the pipeline and the
+middlewares reach them through their crawler's spider. ``scrapy crawl catalog -a source=<slug>``
+(optionally ``-s CEUSCOUT_DB=<path>``, ``-s CEUSCOUT_SOURCES=<path>``) opens them itself.
 
 Every request carries ``frontier_url`` (the canonical URL of its frontier row) and ``kind``. Each
 callback yields exactly one ``PageResult`` first (stored with the frontier row in one transaction)
@@ -21,17 +23,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import AsyncIterator, Iterable
+from datetime import date
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
-from crawler.crawl.runtime import run_id_of, store_for
+from crawler.crawl.prepare import prepare_runs
 from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
-from crawler.sources import Source
+from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
+from crawler.sources import Source, load_sources, select
+from crawler.store import CatalogStore
 from crawler.urls import canonical_or_none, canonicalize
 
 _PRIORITY = {
@@ -48,20 +54,27 @@ class CatalogSpider(scrapy.Spider):
     name = "catalog"
     source: Source
 
-    def __init__(self, source: Source, **kwargs):
+    def __init__(self, source: Source, store: CatalogStore, run_id: int, **kwargs):
         super().__init__(name=source.slug, **kwargs)
         self.source = source
+        self.store = store
+        self.run_id = run_id
         self.allowed_domains = list(source.allowed_hosts)
         self._detail = [re.compile(p) for p in source.detail]
         self._listing = [re.compile(p) for p in source.listing]
         self._deny = [re.compile(p) for p in source.deny]
         self._links = LinkExtractor(tags=("a", "area", "link"), attrs=("href",), canonicalize=False)
 
+    @classmethod
+    def from_crawler(cls, crawler, source: Source | str, store=None, run_id=None, **kwargs):
+        if isinstance(source, str):  # `scrapy crawl catalog -a source=<slug>`
+            source, store, run_id = _open_standalone(crawler.settings, source)
+            crawler.signals.connect(store.close, signal=signals.engine_stopped)
+        return super().from_crawler(crawler, source=source, store=store, run_id=run_id, **kwargs)
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        store = store_for(self.settings)
-        run_id = run_id_of(self.settings)
-        self.done = store.done_urls(run_id)
-        for row in store.pending(run_id):
+        self.done = self.store.done_urls(self.run_id)
+        for row in self.store.pending(self.run_id):
             yield self.request(row.url, row.kind)
 
     # -- requests ---------------------------------------------------------------------------
@@ -208,6 +221,14 @@ class CatalogSpider(scrapy.Spider):
             not_course_reason=f"{failure.type.__name__}: {failure.getErrorMessage()}",
         )
         yield page
+
+
+def _open_standalone(settings, slug: str) -> tuple[Source, CatalogStore, int]:
+    sources = load_sources(settings.get("CEUSCOUT_SOURCES") or DEFAULT_SOURCES)
+    chosen = select(sources, (slug,))
+    store = CatalogStore(settings.get("CEUSCOUT_DB") or DEFAULT_DB)
+    today = date.fromisoformat(settings.get("CEUSCOUT_TODAY") or date.today().isoformat())
+    return chosen[0], store, prepare_runs(chosen, store, today)[slug]
 
 
 def _dig(data, path: str):
