@@ -11,5 +11,8 @@ CREDENTIALS = DATA_DIR / "credentials.yml"
 APPROVING_BODIES = DATA_DIR / "approving_bodies.yml"
 DEMO_DIR = DATA_DIR / "demo"
 DATASETTE_DIR = ROOT / "datasette"
+# Sites and pages labeled before any code ran on them: measured, never tuned on.
+HELDOUT_WEB = ROOT / "tests" / "heldout" / "web"
+HELDOUT_PAGES = ROOT / "tests" / "heldout" / "realpages"
 # Third-party pages and records, checked out beside the project (absent for most users).
 REALWORLD_DIR = ROOT.parent / "shared" / "realworld"

@@ -55,3 +55,33 @@ def bench_catalog(rows: int, runs: int, csv_runs: int, workdir: Path | None) -> 
     from crawler.bench.catalog import run_catalog_bench
 
     click.echo(json.dumps(run_catalog_bench(rows, runs, csv_runs, workdir), indent=2))
+
+
+@click.command()
+@click.option(
+    "--web",
+    "webs",
+    type=click.Choice(["dev", "heldout"]),
+    multiple=True,
+    help="Which web to crawl (repeatable; default both).",
+)
+@click.option(
+    "--entries",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A sources file to crawl with (default: entries with slug, name and homepage only).",
+)
+@click.option("--no-pages", is_flag=True, help="Skip the held-out real pages.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def accuracy(webs, entries, no_pages, as_json) -> None:
+    """Crawl the development web and the held-out web, read the held-out real pages, and print
+    courses found, non-courses stored, field accuracy and checklist F1 for each, apart.
+
+    \b
+    Example:
+        ceuscout accuracy --web heldout
+    """
+    from crawler.bench.accuracy import format_accuracy, measure
+
+    report = measure(list(webs) or ["dev", "heldout"], entries, pages=not no_pages)
+    click.echo(json.dumps(report, indent=2, default=str) if as_json else format_accuracy(report))

@@ -21,6 +21,7 @@ COMMANDS = {
     "demo-web": "crawler.cli.demo:demo_web",
     "bench": "crawler.cli.bench:bench",
     "bench-catalog": "crawler.cli.bench:bench_catalog",
+    "accuracy": "crawler.cli.bench:accuracy",
 }
 
 

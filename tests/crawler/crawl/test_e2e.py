@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from collections import defaultdict
@@ -11,23 +10,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from crawler.bench.truth import STRICT_FIELDS, same_value
 from tests.support.demo import DATA, demo_sources, not_courses, rows, run_crawl, serve_demo, truth
 
 pytestmark = pytest.mark.slow
 
-STRICT = {
-    "title",
-    "url",
-    "provider",
-    "price_amount",
-    "cost_class",
-    "credit_amount",
-    "aama_approved",
-}
 STRICT_MIN, OTHER_MIN = 0.98, 0.90
-LONG_TEXT = {"description", "rationale", "audience", "refund_policy_text"}
-# Raw statements are evidence: right when one contains the other.
-RAW = {"credits_raw", "price_raw", "approval_evidence"}
 # Volatile store columns: the only ones a re-crawl of an unchanged web may touch.
 VOLATILE = {"last_seen", "last_run_id"}
 
@@ -38,48 +26,6 @@ def crawled(tmp_path_factory):
     with serve_demo() as port:
         result = run_crawl(port, db)
     return db, result
-
-
-def _norm(text) -> str:
-    return re.sub(r"\s+", " ", str(text)).strip().casefold()
-
-
-def _same_text(expected, got) -> bool:
-    a, b = _norm(expected), _norm(got)
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return bool(short) and short in long_ and len(short) >= 0.8 * len(long_)
-
-
-def _same(field: str, expected, got) -> bool:
-    if expected is None or expected == [] or expected == "":
-        return got in (None, "", "[]", [])
-    if got is None:
-        return False
-    if field in ("instructors", "objectives"):
-        got = json.loads(got) if isinstance(got, str) else got
-    if field == "instructors":
-
-        def key(people):
-            return sorted(
-                (_norm(p["name"]), sorted(map(_norm, p.get("credentials", [])))) for p in people
-            )
-
-        return key(expected) == key(got)
-    if field == "objectives":
-        return [_norm(o) for o in expected] == [_norm(o) for o in got]
-    if isinstance(expected, bool):
-        return bool(got) == expected
-    if isinstance(expected, int | float):
-        return abs(float(got) - float(expected)) < 0.01
-    if field in ("refund_policy_url", "url"):
-        return urlsplit(str(got)).path == urlsplit(str(expected)).path
-    if field in RAW:
-        return bool(_norm(got)) and (_norm(expected) in _norm(got) or _norm(got) in _norm(expected))
-    if field in LONG_TEXT:
-        return _same_text(expected, got)
-    return _norm(expected) == _norm(got)
 
 
 def test_every_demo_course_present_exactly_once(crawled):
@@ -116,7 +62,7 @@ def test_field_accuracy_against_truth(crawled, capsys):
             if field not in row:
                 continue
             total[field] += 1
-            if _same(field, value, row[field]):
+            if same_value(field, value, row[field]):
                 right[field] += 1
             else:
                 misses[field].append((cid, value, row[field]))
@@ -130,7 +76,7 @@ def test_field_accuracy_against_truth(crawled, capsys):
     failures = []
     for field in total:
         share = right[field] / total[field]
-        floor = STRICT_MIN if field in STRICT else OTHER_MIN
+        floor = STRICT_MIN if field in STRICT_FIELDS else OTHER_MIN
         if share < floor:
             failures.append(f"{field}: {share:.1%} < {floor:.0%}; e.g. {misses[field][:2]}")
     assert not failures, "\n".join(failures)
