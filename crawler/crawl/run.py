@@ -58,13 +58,14 @@ def crawl(
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("CEUSCOUT_TODAY", today.isoformat())
+    settings.set("LOG_INSTALL_ROOT_HANDLER", True)
     for key, value in {**(LOCAL_SETTINGS if local else {}), **(overrides or {})}.items():
         settings.set(key, value)
     # One store (one SQLite connection) for the whole crawl, handed to every spider; the
     # pipeline and middlewares use their crawler's spider's store. All run on the reactor thread.
     with CatalogStore(db_path) as store:
         runs = prepare_runs(sources, store, today)
-        process = AsyncCrawlerProcess(settings, install_root_handler=True)
+        process = AsyncCrawlerProcess(settings)
         for source in sources:
             process.crawl(CatalogSpider, source=source, store=store, run_id=runs[source.slug])
         process.start()

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from crawler.crawl.middlewares import retry_after_seconds
+from crawler.crawl.backoff import retry_after_seconds
 from crawler.demo.run import free_port
 from tests.support.demo import ROOT, rows
 
