@@ -13,7 +13,7 @@ import email.utils
 import logging
 import time
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.http import Response
 from scrapy.utils.asyncio import call_later
 
@@ -37,12 +37,16 @@ class HostBackoffMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(
+        middleware = cls(
             crawler,
             s.getlist("CEUSCOUT_BACKOFF_CODES"),
             s.getfloat("CEUSCOUT_BACKOFF_MAX_SECONDS"),
             s.getint("CEUSCOUT_BACKOFF_TIMES"),
         )
+        # The downloader starts the slot's next request as soon as a response is in, before
+        # any middleware sees it; response_downloaded is sent just before that.
+        crawler.signals.connect(middleware.response_downloaded, signal=signals.response_downloaded)
+        return middleware
 
     @property
     def _downloader(self):
@@ -55,22 +59,36 @@ class HostBackoffMiddleware:
         if wait > 0:
             await asyncio.sleep(wait)
 
-    async def process_response(self, request: Request, response: Response, spider=None):
+    def backoff_seconds(self, request: Request, response: Response) -> float | None:
+        """How long to pause the host before retrying, or None when not backing off."""
         if response.status not in self.codes or request.meta.get("dont_retry"):
-            return response
+            return None
         tries = request.meta.get("backoff_tries", 0)
         wait = retry_after_seconds(response.headers.get(b"Retry-After"), now=time.time())
         if wait is None:
             wait = 2.0**tries
         if tries >= self.times or wait > self.max_seconds:
+            return None
+        return wait
+
+    def response_downloaded(self, response: Response, request: Request, spider=None) -> None:
+        wait = self.backoff_seconds(request, response)
+        if wait is not None:
+            key = self._downloader.get_slot_key(request)
+            self.pause(key, wait)
+            logger.info(
+                "%s answered %s: pausing host %s for %.1f s",
+                request.url,
+                response.status,
+                key,
+                wait,
+            )
+
+    async def process_response(self, request: Request, response: Response, spider=None):
+        if self.backoff_seconds(request, response) is None:
             return response
-        key = self._downloader.get_slot_key(request)
-        self.pause(key, wait)
-        logger.info(
-            "%s answered %s: pausing host %s for %.1f s", request.url, response.status, key, wait
-        )
         retry = request.replace(dont_filter=True)
-        retry.meta["backoff_tries"] = tries + 1
+        retry.meta["backoff_tries"] = request.meta.get("backoff_tries", 0) + 1
         return retry
 
     def pause(self, key: str, seconds: float) -> None:
