@@ -45,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.backoff.HostBackoffMiddleware": 560,
     "crawler.crawl.middlewares.FrontierClaimMiddleware": 950,
 }
+SPIDER_MIDDLEWARES = {"crawler.crawl.page_errors.PageErrorMiddleware": 900}
 ITEM_PIPELINES = {"crawler.crawl.pipelines.StorePipeline": 300}
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,

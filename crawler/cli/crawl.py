@@ -40,7 +40,8 @@ def crawl(
 ) -> None:
     """Crawl provider sites into the catalog, then score it.
 
-    A crawl that was killed resumes where it stopped when started again.
+    A crawl that was killed resumes where it stopped when started again. Exits with status 1
+    when any provider's run is degraded or interrupted (the summary says why).
 
     \b
     Examples:
@@ -49,8 +50,8 @@ def crawl(
         ceuscout crawl --demo --demo-port 8610  # the demo web, served by `ceuscout demo-web`
         ceuscout crawl -s DOWNLOAD_TIMEOUT=20 -s CLOSESPIDER_TIMEOUT=3600
     """
+    from crawler.crawl.report import summary_table
     from crawler.crawl.run import crawl as run_crawl
-    from crawler.crawl.run import summary_table
     from scoring.store import score_catalog
 
     overrides = {"LOG_LEVEL": log_level, **scrapy_settings(settings)}
@@ -62,9 +63,12 @@ def crawl(
     local = demo or allow_private or any(s.demo for s in sources)
     day = day_of(today)
     runs = run_crawl(sources, db, today=day, local=local, overrides=overrides)
-    click.echo(summary_table(db, runs))
+    table, alert = summary_table(db, runs)
+    click.echo(table)
     stats = score_catalog(db, today=day)
     click.echo(f"scored {stats['scored']} listings (scoring version {stats['scoring_version']})")
+    if alert:
+        raise click.ClickException("a provider's run is degraded or interrupted (see above)")
 
 
 @click.command()

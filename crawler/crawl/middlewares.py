@@ -21,6 +21,9 @@ from crawler.urls import canonicalize, is_public_address
 
 logger = logging.getLogger(__name__)
 _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+# What a request refused by the host's own robots.txt rules fails with (a skip, not a failure);
+# a host closed because its robots.txt could not be read says why instead.
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 ROBOTS_CACHE_DAYS = 30
 
 
@@ -83,7 +86,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
             await super().process_request(request)
         except IgnoreRequest:
             netloc = urlsplit(request.url).netloc
-            raise IgnoreRequest(self._closed.get(netloc, "Forbidden by robots.txt")) from None
+            raise IgnoreRequest(self._closed.get(netloc, ROBOTS_FORBIDDEN)) from None
 
     async def robot_parser(self, request: Request):
         # Stock Scrapy lets every request that arrives while robots.txt is being fetched await

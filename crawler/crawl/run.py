@@ -24,23 +24,6 @@ LOCAL_SETTINGS = {
 }
 
 
-def summary_table(db_path: Path, runs: dict[str, int]) -> str:
-    """One line per provider: how its run ended and what it found."""
-    lines = [
-        "",
-        f"{'provider':<24}{'status':<13}{'pages':>6}{'courses':>8}{'new':>5}{'changed':>8}"
-        f"{'errors':>7}",
-    ]
-    with CatalogStore(db_path) as store:
-        for slug, run_id in runs.items():
-            s = store.run_summary(run_id)
-            lines.append(
-                f"{slug:<24}{s['status']:<13}{s['pages']:>6}{s['courses']:>8}"
-                f"{s['new_courses']:>5}{s['changed_courses']:>8}{s['errors']:>7}"
-            )
-    return "\n".join(lines)
-
-
 def crawl(
     sources: list[Source],
     db_path: Path,
