@@ -126,13 +126,33 @@ def sources_file(path: Path, entries: list[tuple[str, str]]) -> Path:
     return path
 
 
-def run_crawl(db: Path, sources: Path, *extra: str, env=None) -> subprocess.CompletedProcess:
+# Run as `python -c`: the crawl command with extraction raising for URLs containing the first
+# argument (a fault no page can be made to cause on purpose).
+_BREAK_EXTRACTION = """
+import sys
+import crawler.spiders.base as base
+real, marker = base.extract_page, sys.argv.pop(1)
+def extract_page(body, url, *args):
+    if marker in url:
+        raise RuntimeError("extractor crashed on purpose")
+    return real(body, url, *args)
+base.extract_page = extract_page
+from crawler.cli.main import main
+sys.exit(main())
+"""
+
+
+def run_crawl(
+    db: Path, sources: Path, *extra: str, break_extraction_at: str | None = None
+) -> subprocess.CompletedProcess:
     """``ceuscout crawl`` in a subprocess against loopback, as a cron job would run it."""
+    command = ["-m", "crawler.cli.main"]
+    if break_extraction_at:
+        command = ["-c", _BREAK_EXTRACTION, break_extraction_at]
     return subprocess.run(
         [
             sys.executable,
-            "-m",
-            "crawler.cli.main",
+            *command,
             "crawl",
             "--allow-private",
             "--sources",
@@ -147,5 +167,4 @@ def run_crawl(db: Path, sources: Path, *extra: str, env=None) -> subprocess.Comp
         text=True,
         timeout=300,
         cwd=ROOT,
-        env=env,
     )
