@@ -162,3 +162,17 @@ def test_an_exception_extracting_one_page_is_a_crawl_error_not_a_lost_page(tmp_p
     ]
     assert _active(db) == 3
     assert "1 failed" in result.stderr
+
+
+def test_a_login_wall_where_a_course_was_keeps_the_course_and_says_so(tmp_path):
+    login = """<html><head><title>Sign in</title></head><body><h1>Sign in</h1>
+    <form><input name="user"><input type="password" name="pw"></form></body></html>"""
+    walled = _healthy()
+    walled["/course/a"] = page("", 302, Location="/login")
+    walled["/course/b"] = page("forbidden", 403)
+    walled["/login"] = page(login)
+    db, results = _crawl_twice_after_a_good_run(tmp_path, "127.0.0.38", walled)
+    for result in results:
+        assert "note: login wall where a course was" in result.stdout, result.stdout
+    assert rows(db, "SELECT MAX(missed_runs) AS m FROM courses")[0]["m"] == 0
+    assert _active(db) == 4, "a login wall or a 403 where a course was withdraws nothing"
