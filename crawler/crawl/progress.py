@@ -35,7 +35,7 @@ class Progress:
             self.print(self.line())
 
     def spider_closed(self, spider, reason) -> None:
-        self.print(self.line() + f" — {reason}")
+        self.print(self.line() + f" — spider closed: {reason}")
 
     def line(self) -> str:
         spider = self.crawler.spider

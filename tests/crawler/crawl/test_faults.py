@@ -176,3 +176,14 @@ def test_a_login_wall_where_a_course_was_keeps_the_course_and_says_so(tmp_path):
         assert "note: login wall where a course was" in result.stdout, result.stdout
     assert rows(db, "SELECT MAX(missed_runs) AS m FROM courses")[0]["m"] == 0
     assert _active(db) == 4, "a login wall or a 403 where a course was withdraws nothing"
+
+
+def test_a_scrapy_setting_from_the_command_line_reaches_the_crawl(tmp_path):
+    with FaultWeb("127.0.0.39") as web:
+        site = web.serve("127.0.0.39", _healthy())
+        sources = sources_file(tmp_path / "s.yml", [("shop", site.base)])
+        stopped = run_crawl(tmp_path / "c.db", sources, "-s", "CLOSESPIDER_PAGECOUNT=2")
+        malformed = run_crawl(tmp_path / "d.db", sources, "-s", "CLOSESPIDER_PAGECOUNT")
+    assert stopped.returncode == 1, stopped.stderr[-3000:]
+    assert "interrupted: closespider_pagecount" in stopped.stdout, stopped.stdout
+    assert malformed.returncode == 2 and "is not NAME=VALUE" in malformed.stderr
