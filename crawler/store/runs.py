@@ -22,7 +22,7 @@ WITHDRAW_AFTER_MISSES = 2
 # A run that finds fewer than this share of its last finished run's courses is degraded: a
 # site redesign or a broken selector, not a catalog that shrank by half overnight.
 FEWER_COURSES_SHARE = 0.5
-# Runs that end here did not see the whole catalog: they never withdraw a course.
+# A run closed in one of these states is done for good: finishing it again changes nothing.
 ENDED = ("finished", "degraded")
 
 
