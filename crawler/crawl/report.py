@@ -27,7 +27,7 @@ def summary_table(db_path: Path, runs: dict[str, int]) -> tuple[str, bool]:
     whether any run needs attention (degraded or interrupted)."""
     header = (
         f"{'provider':<24}{'status':<13}{'pages':>6}{'courses':>8}{'new':>5}{'changed':>8}"
-        f"{'failed':>7}{'skipped':>8}{'errors':>7}"
+        f"{'not courses':>12}{'failed':>7}{'skipped':>8}{'errors':>7}"
     )
     lines, alert = ["", header], False
     with CatalogStore(db_path) as store:
@@ -36,7 +36,7 @@ def summary_table(db_path: Path, runs: dict[str, int]) -> tuple[str, bool]:
             f = s["frontier"]
             lines.append(
                 f"{slug:<24}{s['status']:<13}{s['pages']:>6}{s['courses']:>8}"
-                f"{s['new_courses']:>5}{s['changed_courses']:>8}{f['failed']:>7}"
+                f"{s['new_courses']:>5}{s['changed_courses']:>8}{s['not_courses']:>12}{f['failed']:>7}"
                 f"{f['skipped']:>8}{s['errors']:>7}"
             )
             if s["status"] == "interrupted":
