@@ -42,9 +42,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.crawl.middlewares.SafeAddressMiddleware": 50,
     "crawler.crawl.middlewares.Rfc9309RobotsTxtMiddleware": 100,
-    "crawler.crawl.middlewares.RetryAfterMiddleware": 560,
+    "crawler.crawl.backoff.HostBackoffMiddleware": 560,
     "crawler.crawl.middlewares.FrontierClaimMiddleware": 950,
 }
+SPIDER_MIDDLEWARES = {"crawler.crawl.page_errors.PageErrorMiddleware": 900}
 ITEM_PIPELINES = {"crawler.crawl.pipelines.StorePipeline": 300}
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,

@@ -108,12 +108,14 @@ class Source:
         return seeds
 
 
+def _slug_lines(text: str, slug: str) -> list[int]:
+    pattern = re.compile(rf"\s*-?\s*slug:\s*['\"]?{re.escape(slug)}['\"]?\s*$")
+    return [n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)]
+
+
 def _line_of(text: str, slug: str | None, index: int) -> str:
-    if slug:
-        for number, line in enumerate(text.splitlines(), 1):
-            if re.match(rf"\s*-?\s*slug:\s*['\"]?{re.escape(slug)}['\"]?\s*$", line):
-                return f"line {number}"
-    return f"entry #{index + 1}"
+    lines = _slug_lines(text, slug) if slug else []
+    return f"line {lines[0]}" if lines else f"entry #{index + 1}"
 
 
 def _urls(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -255,7 +257,10 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> list[Source]:
     seen: set[str] = set()
     for source in sources:
         if source.slug in seen:
-            raise SourcesError(f"{path}: slug {source.slug!r} appears twice")
+            lines = _slug_lines(text, source.slug)
+            where = f"line {lines[1]}" if len(lines) > 1 else "a later entry"
+            first = f" (first at line {lines[0]})" if lines else ""
+            raise SourcesError(f"{path}: {where}: slug {source.slug!r} appears twice{first}")
         seen.add(source.slug)
     return sources
 

@@ -6,7 +6,14 @@ import json
 
 import click
 
-from crawler.cli.options import day_of, db_option, read_sources, sources_option, today_option
+from crawler.cli.options import (
+    day_of,
+    db_option,
+    read_sources,
+    scrapy_settings,
+    sources_option,
+    today_option,
+)
 
 
 @click.command()
@@ -17,24 +24,37 @@ from crawler.cli.options import day_of, db_option, read_sources, sources_option,
     "--allow-private", is_flag=True, help="Allow loopback/private addresses (implied by --demo)."
 )
 @click.option("--log-level", default="WARNING", show_default=True, help="Scrapy log level.")
+@click.option(
+    "-s",
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a Scrapy setting, e.g. -s DOWNLOAD_TIMEOUT=20 (repeatable).",
+)
 @db_option
 @sources_option
 @today_option
-def crawl(names, demo, demo_port, allow_private, log_level, db, sources_file, today) -> None:
+def crawl(
+    names, demo, demo_port, allow_private, log_level, settings, db, sources_file, today
+) -> None:
     """Crawl provider sites into the catalog, then score it.
 
-    A crawl that was killed resumes where it stopped when started again.
+    A crawl that was killed resumes where it stopped when started again. Exits with status 1
+    when any provider's run is degraded or interrupted (the summary says why).
 
     \b
     Examples:
         ceuscout crawl                          # every real provider in data/sources.yml
         ceuscout crawl --source netce --db /tmp/netce.db
         ceuscout crawl --demo --demo-port 8610  # the demo web, served by `ceuscout demo-web`
+        ceuscout crawl -s DOWNLOAD_TIMEOUT=20 -s CLOSESPIDER_TIMEOUT=3600
     """
+    from crawler.crawl.report import summary_table
     from crawler.crawl.run import crawl as run_crawl
-    from crawler.crawl.run import summary_table
     from scoring.store import score_catalog
 
+    overrides = {"LOG_LEVEL": log_level, **scrapy_settings(settings)}
     sources = read_sources(sources_file, names, demo=bool(demo))
     if not sources:
         raise click.ClickException("no sources selected")
@@ -42,10 +62,13 @@ def crawl(names, demo, demo_port, allow_private, log_level, db, sources_file, to
         sources = [s.with_port(demo_port) if s.demo else s for s in sources]
     local = demo or allow_private or any(s.demo for s in sources)
     day = day_of(today)
-    runs = run_crawl(sources, db, today=day, local=local, overrides={"LOG_LEVEL": log_level})
-    click.echo(summary_table(db, runs))
+    runs = run_crawl(sources, db, today=day, local=local, overrides=overrides)
+    table, alert = summary_table(db, runs)
+    click.echo(table)
     stats = score_catalog(db, today=day)
     click.echo(f"scored {stats['scored']} listings (scoring version {stats['scoring_version']})")
+    if alert:
+        raise click.ClickException("a provider's run is degraded or interrupted (see above)")
 
 
 @click.command()

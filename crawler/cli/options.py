@@ -51,3 +51,17 @@ def read_sources(path: Path, names: tuple[str, ...] = (), demo: bool | None = No
         return select(load_sources(path), names, demo=demo if not names else None)
     except SourcesError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def scrapy_settings(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``-s NAME=VALUE`` pairs (Scrapy's convention) as a dict; a malformed pair is an error."""
+    settings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name or not name.replace("_", "").isalnum():
+            raise click.BadParameter(
+                f"{pair!r} is not NAME=VALUE (e.g. -s DOWNLOAD_TIMEOUT=20)", param_hint="-s"
+            )
+        settings[name] = value
+    return settings

@@ -1,12 +1,10 @@
-"""Downloader middlewares: address safety, RFC 9309 robots.txt, Retry-After back-off, frontier."""
+"""Downloader middlewares: address safety, RFC 9309 robots.txt, frontier claims."""
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import logging
 import socket
-import time
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -23,6 +21,9 @@ from crawler.urls import canonicalize, is_public_address
 
 logger = logging.getLogger(__name__)
 _DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+# What a request refused by the host's own robots.txt rules fails with (a skip, not a failure);
+# a host closed because its robots.txt could not be read says why instead.
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 ROBOTS_CACHE_DAYS = 30
 
 
@@ -85,7 +86,7 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
             await super().process_request(request)
         except IgnoreRequest:
             netloc = urlsplit(request.url).netloc
-            raise IgnoreRequest(self._closed.get(netloc, "Forbidden by robots.txt")) from None
+            raise IgnoreRequest(self._closed.get(netloc, ROBOTS_FORBIDDEN)) from None
 
     async def robot_parser(self, request: Request):
         # Stock Scrapy lets every request that arrives while robots.txt is being fetched await
@@ -158,59 +159,6 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
             slot = downloader.slots[host]
             slot.delay, slot.jitter = max(slot.delay, float(delay)), 0.0
         logger.info("%s asks for Crawl-delay %s s", host, delay)
-
-
-class RetryAfterMiddleware:
-    """Back off on 429/503, honouring Retry-After (seconds or HTTP date), capped.
-
-    Stock Scrapy retries these at once, which hammers a server that asked for a pause. A wait
-    longer than the cap gives up on the request (the frontier retries it on a later run).
-    """
-
-    def __init__(self, codes: list[int], max_seconds: float, times: int):
-        self.codes = set(codes)
-        self.max_seconds = max_seconds
-        self.times = times
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        s = crawler.settings
-        return cls(
-            s.getlist("CEUSCOUT_BACKOFF_CODES"),
-            s.getfloat("CEUSCOUT_BACKOFF_MAX_SECONDS"),
-            s.getint("CEUSCOUT_BACKOFF_TIMES"),
-        )
-
-    async def process_response(self, request: Request, response: Response, spider=None):
-        if response.status not in self.codes or request.meta.get("dont_retry"):
-            return response
-        tries = request.meta.get("backoff_tries", 0)
-        wait = retry_after_seconds(response.headers.get(b"Retry-After"), now=time.time())
-        if wait is None:
-            wait = 2.0**tries
-        if tries >= self.times or wait > self.max_seconds:
-            return response
-        logger.info(
-            "%s answered %s: waiting %.1f s before retry", request.url, response.status, wait
-        )
-        await asyncio.sleep(wait)
-        retry = request.replace(dont_filter=True)
-        retry.meta["backoff_tries"] = tries + 1
-        return retry
-
-
-def retry_after_seconds(value: bytes | None, now: float) -> float | None:
-    """Seconds to wait from a Retry-After header value, or None when absent or unreadable."""
-    if not value:
-        return None
-    text = value.decode("latin-1").strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - now)
 
 
 class FrontierClaimMiddleware:

@@ -7,6 +7,7 @@ from datetime import date
 
 from scrapy import signals
 
+from crawler.crawl.middlewares import ROBOTS_FORBIDDEN
 from crawler.items import PageResult
 
 logger = logging.getLogger(__name__)
@@ -31,10 +32,18 @@ class StorePipeline:
     def process_item(self, item, spider=None):
         if not isinstance(item, PageResult):
             return item
+        why = item.not_course_reason or ""
         if item.status == 0:
-            self.store.fail(
-                self.run_id, item.url, item.not_course_reason or "download failed", final=True
-            )
+            if why.endswith(ROBOTS_FORBIDDEN):
+                self.store.skip(self.run_id, item.url, why)
+            else:
+                self.store.fail(self.run_id, item.url, why or "download failed", final=True)
+            return item
+        if why == "login wall" and self.store.has_course_at(item.url):
+            # A login wall where a course was says nothing about the course: keep it (a failed
+            # page's courses count no miss) and say so.
+            self.store.fail(self.run_id, item.url, "login wall where a course was", final=True)
+            self.store.note(self.run_id, f"login wall where a course was: {item.url} (kept)")
             return item
         valid = []
         for course in item.courses:
@@ -47,7 +56,12 @@ class StorePipeline:
             else:
                 valid.append(course)
         item.courses = valid
-        self.store.store_page(self.run_id, item, today=self.today)
+        try:
+            self.store.store_page(self.run_id, item, today=self.today)
+        except Exception as exc:  # one page that cannot be stored must not be lost silently
+            logger.exception("%s: not stored", item.url)
+            error = f"storing failed: {type(exc).__name__}: {exc}"
+            self.store.fail(self.run_id, item.url, error, final=True)
         return item
 
     def spider_closed(self, spider, reason: str) -> None:

@@ -1,4 +1,7 @@
-"""A progress line per provider that a person can follow, at most every few seconds."""
+"""A progress line per provider that a person can follow, at most every few seconds.
+
+The counts are the store's (crawler.crawl.report.counts_line), the same the summary prints.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,14 @@ import time
 
 from scrapy import signals
 
-from crawler.items import PageResult
+from crawler.crawl.report import counts_line
 
 
 class Progress:
     def __init__(self, crawler, every: float, stream=sys.stderr):
-        self.name = ""
+        self.crawler = crawler
         self.every = every
         self.stream = stream
-        self.pages = self.courses = self.not_courses = self.failed = 0
         self.last = 0.0
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
@@ -26,27 +28,18 @@ class Progress:
         return cls(crawler, crawler.settings.getfloat("CEUSCOUT_PROGRESS_SECONDS", 2.0))
 
     def spider_opened(self, spider) -> None:
-        self.name = spider.name
-        self.print(f"[{self.name}] crawling")
+        self.print(f"[{spider.name}] crawling")
 
     def item_scraped(self, item, response=None, spider=None) -> None:
-        if not isinstance(item, PageResult):
-            return
-        self.pages += 1
-        self.courses += len(item.courses)
-        self.failed += item.status == 0
-        self.not_courses += item.status != 0 and bool(item.not_course_reason) and not item.courses
         if time.monotonic() - self.last >= self.every:
             self.print(self.line())
 
     def spider_closed(self, spider, reason) -> None:
-        self.print(self.line() + f" — {reason}")
+        self.print(self.line() + f" — spider closed: {reason}")
 
     def line(self) -> str:
-        return (
-            f"[{self.name}] {self.pages} pages, {self.courses} courses, "
-            f"{self.not_courses} not courses, {self.failed} failed"
-        )
+        spider = self.crawler.spider
+        return f"[{spider.name}] " + counts_line(spider.store.run_summary(spider.run_id))
 
     def print(self, text: str) -> None:
         self.last = time.monotonic()

@@ -24,23 +24,6 @@ LOCAL_SETTINGS = {
 }
 
 
-def summary_table(db_path: Path, runs: dict[str, int]) -> str:
-    """One line per provider: how its run ended and what it found."""
-    lines = [
-        "",
-        f"{'provider':<24}{'status':<13}{'pages':>6}{'courses':>8}{'new':>5}{'changed':>8}"
-        f"{'errors':>7}",
-    ]
-    with CatalogStore(db_path) as store:
-        for slug, run_id in runs.items():
-            s = store.run_summary(run_id)
-            lines.append(
-                f"{slug:<24}{s['status']:<13}{s['pages']:>6}{s['courses']:>8}"
-                f"{s['new_courses']:>5}{s['changed_courses']:>8}{s['errors']:>7}"
-            )
-    return "\n".join(lines)
-
-
 def crawl(
     sources: list[Source],
     db_path: Path,
@@ -58,13 +41,14 @@ def crawl(
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("CEUSCOUT_TODAY", today.isoformat())
+    settings.set("LOG_INSTALL_ROOT_HANDLER", True)
     for key, value in {**(LOCAL_SETTINGS if local else {}), **(overrides or {})}.items():
         settings.set(key, value)
     # One store (one SQLite connection) for the whole crawl, handed to every spider; the
     # pipeline and middlewares use their crawler's spider's store. All run on the reactor thread.
     with CatalogStore(db_path) as store:
         runs = prepare_runs(sources, store, today)
-        process = AsyncCrawlerProcess(settings, install_root_handler=True)
+        process = AsyncCrawlerProcess(settings)
         for source in sources:
             process.crawl(CatalogSpider, source=source, store=store, run_id=runs[source.slug])
         process.start()

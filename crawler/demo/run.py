@@ -57,7 +57,8 @@ def run_demo(
     serve: bool,
     today: date,
 ) -> None:
-    from crawler.crawl.run import crawl, summary_table
+    from crawler.crawl.report import summary_table
+    from crawler.crawl.run import crawl
     from crawler.publish.serve import serve as serve_snapshot
     from crawler.publish.snapshot import publish
     from scoring.store import score_catalog
@@ -73,7 +74,7 @@ def run_demo(
             local=True,
             overrides={"LOG_LEVEL": "WARNING"},
         )
-    click.echo(summary_table(db, runs))
+    click.echo(summary_table(db, runs)[0])
     stats = score_catalog(db, today=today)
     click.echo(f"scored {stats['scored']} listings into {db}")
     snapshot = DEFAULT_SNAPSHOT if db == DEFAULT_DB else db.with_name(db.stem + "-public.db")

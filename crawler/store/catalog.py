@@ -133,13 +133,26 @@ class CatalogStore:
         today: date | None = None,
         providers: Sequence[str] | None = None,
     ) -> RunSummary:
-        """Close the run: 'finished' only for reason "finished" (then courses it did not see
-        count a miss, see runs.mark_missing), 'interrupted' for cancel/shutdown/closespider_*,
-        else 'failed'. Active courses whose dates passed before ``today`` become expired.
+        """Close the run: 'interrupted' for cancel/shutdown/closespider_*; else 'degraded' when
+        it has a degrading note (``degrade``) or runs.degraded_causes finds one (every request
+        failed, 0 courses, far fewer than last time) or the crawl stopped for another reason;
+        else 'finished', and only then courses it did not see count a miss (runs.mark_missing).
+        Active courses whose dates passed before ``today`` become expired.
         ``providers`` are the catalogs the run covered (default: its source)."""
         day = today or self._run_today(run_id)
         with self._write():
             return runs.finish(self._conn, run_id, reason, providers, day, self.now())
+
+    def degrade(self, run_id: int, reason: str) -> None:
+        """The run cannot be trusted to have seen the whole catalog (a budget or trap guard
+        hit, ...): it ends 'degraded' with ``reason`` and withdraws no course."""
+        with self._write():
+            runs.add_note(self._conn, run_id, reason, self.now())
+
+    def note(self, run_id: int, text: str) -> None:
+        """Something worth saying about the run that does not degrade it."""
+        with self._write():
+            runs.add_note(self._conn, run_id, text, self.now(), degrades=False)
 
     def run(self, run_id: int) -> dict[str, Any]:
         with self._lock:
@@ -155,6 +168,9 @@ class CatalogStore:
                 **runs.run_counts(self._conn, run_id),
                 "frontier": frontier.state_counts(self._conn, run_id),
                 "providers": runs.provider_counts(self._conn, run_id),
+                "not_courses": runs.not_course_pages(self._conn, run_id),
+                "causes": runs.notes(self._conn, run_id),
+                "notes": runs.notes(self._conn, run_id, degrading=False),
             }
 
     # --- frontier ----------------------------------------------------------------------------
@@ -216,6 +232,11 @@ class CatalogStore:
                 final,
                 now,
             )
+
+    def skip(self, run_id: int, url: str, why: str) -> None:
+        """Not fetched on purpose (robots.txt refuses it): reported as skipped, not failed."""
+        with self._write():
+            frontier.mark_skipped(self._conn, run_id, url, self._source(run_id), why, self.now())
 
     def log_error(self, run_id: int, source: str, url: str | None, error: str) -> None:
         """Record a problem in crawl_errors without changing the URL's frontier state."""
@@ -291,6 +312,10 @@ class CatalogStore:
     def provider(self, slug: str) -> dict[str, Any] | None:
         rows = self._query("SELECT * FROM providers WHERE slug = ?", [slug])
         return rows[0] if rows else None
+
+    def has_course_at(self, url: str) -> bool:
+        """Whether a course is stored at this canonical URL."""
+        return bool(self._query("SELECT 1 FROM courses WHERE url = ? LIMIT 1", [url]))
 
     def course(self, course_id: str) -> dict[str, Any] | None:
         """The stored row (JSON columns as text)."""

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-STATES = ("pending", "in_progress", "done", "failed")
+STATES = ("pending", "in_progress", "done", "failed", "skipped")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,19 @@ def record_failure(
         (run_id, url, source, state, None if final else retry_at, error, now),
     )
     log_error(conn, run_id, source, url, error, now)
+
+
+def mark_skipped(
+    conn: sqlite3.Connection, run_id: int, url: str, source: str, why: str, now: str
+) -> None:
+    """Not fetched on purpose (robots.txt refuses it): neither done nor a failure."""
+    conn.execute(
+        """INSERT INTO frontier (run_id, url, source, state, attempts, last_error, updated_at)
+        VALUES (?, ?, ?, 'skipped', 0, ?, ?)
+        ON CONFLICT (run_id, url) DO UPDATE SET state = 'skipped', next_try_at = NULL,
+            last_error = excluded.last_error, updated_at = excluded.updated_at""",
+        (run_id, url, source, why, now),
+    )
 
 
 def log_error(

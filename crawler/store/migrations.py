@@ -128,10 +128,63 @@ def _m003_robots_cache(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m004_degraded_runs_and_skipped_pages(conn: sqlite3.Connection) -> None:
+    # SQLite cannot change a CHECK constraint in place: both tables are rebuilt with the new
+    # states (a run may end 'degraded'; a page robots.txt refuses is 'skipped', not 'failed'),
+    # and run_notes carries why a run is degraded, written by the crawl and by its guards.
+    conn.execute(
+        """CREATE TABLE crawl_runs_new (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL CHECK (
+                status IN ('running', 'finished', 'degraded', 'failed', 'interrupted')),
+            finish_reason TEXT,
+            pages INTEGER NOT NULL DEFAULT 0,
+            courses INTEGER NOT NULL DEFAULT 0,
+            new_courses INTEGER NOT NULL DEFAULT 0,
+            changed_courses INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0)"""
+    )
+    conn.execute("INSERT INTO crawl_runs_new SELECT * FROM crawl_runs")
+    conn.execute("DROP TABLE crawl_runs")
+    conn.execute("ALTER TABLE crawl_runs_new RENAME TO crawl_runs")
+    conn.execute("CREATE INDEX idx_crawl_runs_source ON crawl_runs (source, id)")
+    conn.execute(
+        """CREATE TABLE frontier_new (
+            run_id INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            source TEXT,
+            kind TEXT,
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'in_progress', 'done', 'failed', 'skipped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_try_at TEXT,
+            last_error TEXT,
+            updated_at TEXT,
+            PRIMARY KEY (run_id, url))"""
+    )
+    conn.execute("INSERT INTO frontier_new SELECT * FROM frontier")
+    conn.execute("DROP TABLE frontier")
+    conn.execute("ALTER TABLE frontier_new RENAME TO frontier")
+    conn.execute("CREATE INDEX idx_frontier_run_state ON frontier (run_id, state)")
+    conn.execute(
+        """CREATE TABLE run_notes (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL,
+            note TEXT NOT NULL,
+            degrades INTEGER NOT NULL DEFAULT 1,
+            at TEXT NOT NULL)"""
+    )
+    conn.execute("CREATE INDEX idx_run_notes_run ON run_notes (run_id)")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_base_tables", _m001_base_tables),
     ("002_run_courses_and_indexes", _m002_run_courses_and_indexes),
     ("003_robots_cache", _m003_robots_cache),
+    ("004_degraded_runs_and_skipped_pages", _m004_degraded_runs_and_skipped_pages),
 ]
 
 

@@ -19,6 +19,11 @@ RESUMABLE = ("running", "interrupted")
 INTERRUPT_REASONS = ("cancelled", "shutdown", "interrupted")
 # A course missing from this many consecutive finished runs is marked withdrawn.
 WITHDRAW_AFTER_MISSES = 2
+# A run that finds fewer than this share of its last finished run's courses is degraded: a
+# site redesign or a broken selector, not a catalog that shrank by half overnight.
+FEWER_COURSES_SHARE = 0.5
+# A run closed in one of these states is done for good: finishing it again changes nothing.
+ENDED = ("finished", "degraded")
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class RunSummary:
     missed: int = 0
     withdrawn: int = 0
     expired: int = 0
+    causes: tuple[str, ...] = ()
 
 
 def run_row(conn: sqlite3.Connection, run_id: int) -> dict[str, Any]:
@@ -73,6 +79,58 @@ def start_or_resume(conn: sqlite3.Connection, source: str, now: str) -> tuple[in
     return cursor.lastrowid, False
 
 
+def add_note(
+    conn: sqlite3.Connection, run_id: int, note: str, now: str, degrades: bool = True
+) -> None:
+    """Say something about a run; a degrading note makes it end 'degraded' (said once)."""
+    exists = conn.execute(
+        "SELECT 1 FROM run_notes WHERE run_id = ? AND note = ?", (run_id, note)
+    ).fetchone()
+    if not exists:
+        conn.execute(
+            "INSERT INTO run_notes (run_id, note, degrades, at) VALUES (?, ?, ?, ?)",
+            (run_id, note, int(degrades), now),
+        )
+
+
+def notes(conn: sqlite3.Connection, run_id: int, degrading: bool = True) -> list[str]:
+    return [
+        note
+        for (note,) in conn.execute(
+            "SELECT note FROM run_notes WHERE run_id = ? AND degrades = ? ORDER BY id",
+            (run_id, int(degrading)),
+        )
+    ]
+
+
+def degraded_causes(conn: sqlite3.Connection, run_id: int, source: str) -> list[str]:
+    """Why a run that ran to its end still cannot be trusted to have seen the catalog."""
+    states = dict(
+        conn.execute(
+            "SELECT state, COUNT(*) FROM frontier WHERE run_id = ? GROUP BY state", (run_id,)
+        ).fetchall()
+    )
+    done, failed = states.get("done", 0), states.get("failed", 0)
+    if failed and not done:
+        (example,) = conn.execute(
+            "SELECT last_error FROM frontier WHERE run_id = ? AND state = 'failed'"
+            " ORDER BY rowid LIMIT 1",
+            (run_id,),
+        ).fetchone()
+        return [f"every request failed ({failed}), e.g. {example}"]
+    courses = _count(conn, "SELECT COUNT(*) FROM run_courses WHERE run_id = ?", run_id)
+    if not courses:
+        return ["0 courses found"]
+    last = conn.execute(
+        "SELECT courses FROM crawl_runs WHERE source = ? AND id < ? AND status = 'finished'"
+        " ORDER BY id DESC LIMIT 1",
+        (source, run_id),
+    ).fetchone()
+    if last and courses < last[0] * FEWER_COURSES_SHARE:
+        return [f"{courses} courses, last finished run had {last[0]}"]
+    return []
+
+
 def _count(conn: sqlite3.Connection, sql: str, *params: Any) -> int:
     return conn.execute(sql, params).fetchone()[0]
 
@@ -95,6 +153,16 @@ def run_counts(conn: sqlite3.Connection, run_id: int) -> dict[str, int]:
         ),
         "errors": _count(conn, "SELECT COUNT(*) FROM crawl_errors WHERE run_id = ?", run_id),
     }
+
+
+def not_course_pages(conn: sqlite3.Connection, run_id: int) -> int:
+    """Pages fetched and judged not a course (soft 404, login wall...): done, noted why."""
+    return _count(
+        conn,
+        "SELECT COUNT(*) FROM frontier WHERE run_id = ? AND state = 'done'"
+        " AND last_error LIKE 'not a course:%'",
+        run_id,
+    )
 
 
 def mark_missing(
@@ -173,10 +241,16 @@ def finish(
     now: str,
 ) -> RunSummary:
     run = run_row(conn, run_id)
-    if run["status"] == "finished":
+    if run["status"] in ENDED:
         # Finishing twice (a redelivered job) must not count the misses twice.
-        return _summary(run, missed=0, withdrawn=0, expired=0)
+        return _summary(conn, run, missed=0, withdrawn=0, expired=0)
     status = status_for_reason(reason)
+    if status == "failed":
+        add_note(conn, run_id, f"the crawl stopped: {reason}", now)
+    if status in ("finished", "failed"):
+        for cause in degraded_causes(conn, run_id, run["source"]):
+            add_note(conn, run_id, cause, now)
+        status = "degraded" if notes(conn, run_id) else "finished"
     providers = providers or [run["source"]]
     missed = withdrawn = 0
     if status == "finished":
@@ -188,10 +262,14 @@ def finish(
             courses = ?, new_courses = ?, changed_courses = ?, errors = ? WHERE id = ?""",
         (status, reason, now, *counts.values(), run_id),
     )
-    return _summary(run_row(conn, run_id), missed=missed, withdrawn=withdrawn, expired=expired)
+    return _summary(
+        conn, run_row(conn, run_id), missed=missed, withdrawn=withdrawn, expired=expired
+    )
 
 
-def _summary(run: dict[str, Any], missed: int, withdrawn: int, expired: int) -> RunSummary:
+def _summary(
+    conn: sqlite3.Connection, run: dict[str, Any], missed: int, withdrawn: int, expired: int
+) -> RunSummary:
     return RunSummary(
         run_id=run["id"],
         source=run["source"],
@@ -205,6 +283,7 @@ def _summary(run: dict[str, Any], missed: int, withdrawn: int, expired: int) -> 
         missed=missed,
         withdrawn=withdrawn,
         expired=expired,
+        causes=tuple(notes(conn, run["id"])),
     )
 
 

@@ -82,3 +82,15 @@ def test_select_by_name_and_unknown_name():
     assert all(not s.demo for s in select(sources, demo=False))
     with pytest.raises(SourcesError, match="unknown source"):
         select(sources, ("nope",))
+
+
+def test_duplicate_slug_names_its_line(tmp_path):
+    again = GOOD.replace("providers:\n", "")
+    path = write(tmp_path, GOOD + again)
+    second = (
+        len(GOOD.splitlines())
+        + 1
+        + again.splitlines().index(next(line for line in again.splitlines() if "slug:" in line))
+    )
+    with pytest.raises(SourcesError, match=rf"line {second}: slug 'good' appears twice"):
+        load_sources(path)

@@ -88,6 +88,7 @@ def test_sigkill_mid_crawl_then_resume_stores_every_course_exactly_once(tmp_path
             "in_progress": 0,
             "done": COURSES + 1,
             "failed": 0,
+            "skipped": 0,
         }
         rows = store.courses("demo")
         assert sorted(r["price_amount"] for r in rows) == [float(i) for i in range(COURSES)]

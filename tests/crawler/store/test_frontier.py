@@ -35,6 +35,7 @@ def test_claimed_url_leaves_pending_and_stored_page_is_done_with_its_links(store
         "in_progress": 0,
         "done": 1,
         "failed": 0,
+        "skipped": 0,
     }
 
 
@@ -105,7 +106,13 @@ def test_page_is_stored_all_or_nothing(store, monkeypatch):
     with pytest.raises(OSError):
         store.store_page(run_id, page)
     assert store.course("demo:1") is None
-    assert store.frontier_counts(run_id) == {"pending": 0, "in_progress": 1, "done": 0, "failed": 0}
+    assert store.frontier_counts(run_id) == {
+        "pending": 0,
+        "in_progress": 1,
+        "done": 0,
+        "failed": 0,
+        "skipped": 0,
+    }
     monkeypatch.undo()
     store.store_page(run_id, page)
     assert store.course("demo:1") is not None and store.is_done(run_id, course_url("1"))
@@ -126,7 +133,9 @@ def test_begin_run_resumes_and_requeues_in_progress(store, status):
     ]
 
 
-@pytest.mark.parametrize(("reason", "status"), [("finished", "finished"), ("boom", "failed")])
+# A run that stored no course ends degraded ("0 courses found"), as does one that stopped for
+# a reason that is not an interruption.
+@pytest.mark.parametrize(("reason", "status"), [("finished", "degraded"), ("boom", "degraded")])
 def test_begin_run_after_a_closed_run_starts_a_new_one(store, reason, status):
     run_id = store.begin_run("demo", today=TODAY)
     assert store.finish_run(run_id, reason, TODAY).status == status
