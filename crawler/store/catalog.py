@@ -257,7 +257,10 @@ class CatalogStore:
                 counts[outcome] += 1
             frontier.seed_urls(conn, run_id, page.source, page.links, now)
             if page.provider_facts:
-                _upsert_provider(conn, page.source, page.provider_facts, now)
+                facts = page.provider_facts
+                if page.kind not in ("policy", "contact"):
+                    facts = _gaps_only(conn, page.source, facts)
+                _upsert_provider(conn, page.source, facts, now)
             for url in {page.url, request_url or page.url}:
                 frontier.mark_done(conn, run_id, url, page.source, page.kind, now, note)
         return PageOutcome(**counts)
@@ -321,6 +324,24 @@ def _unknown_facts(facts: dict[str, Any]) -> list[str]:
     if not unknown:
         return []
     return [f"unknown provider fact(s) {', '.join(unknown)} (known: {', '.join(PROVIDER_FACTS)})"]
+
+
+def _gaps_only(conn, slug: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts of a discovered page, minus those the provider already has from another page: a
+    page the sources entry names always wins, and the first policy/contact page found stays."""
+    row = conn.execute(
+        "SELECT refund_policy_url, contact_url FROM providers WHERE slug = ?", (slug,)
+    ).fetchone()
+    if row is None:
+        return facts
+    kept = dict(facts)
+    for prefix, stored, own in (
+        ("refund_policy_", row[0], facts.get("refund_policy_url")),
+        ("contact_", row[1], facts.get("contact_url")),
+    ):
+        if stored and stored != own:
+            kept = {k: v for k, v in kept.items() if not k.startswith(prefix)}
+    return kept
 
 
 def _upsert_provider(conn, slug: str, facts: dict[str, Any], now: str) -> None:
