@@ -37,6 +37,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.crawl.prepare import prepare_runs
+from crawler.crawl.traps import FrontierGuard, junk_reason
 from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
 from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
@@ -71,6 +72,8 @@ class CatalogSpider(scrapy.Spider):
         self._listing = [re.compile(p) for p in source.listing]
         self._deny = [re.compile(p) for p in source.deny]
         self._listing_paths: set[str] = set()
+        self._course_ids: set[str] = set()
+        self.guard = FrontierGuard(source.max_pages, source.max_depth)
         self._links = LinkExtractor(tags=("a", "area", "link"), attrs=("href",), canonicalize=False)
 
     @classmethod
@@ -82,6 +85,8 @@ class CatalogSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.done = self.store.done_urls(self.run_id)
+        self.known = self.store.frontier_urls(self.run_id)
+        self.guard.known = len(self.known)
         for row in self.store.pending(self.run_id):
             yield self.request(row.url, row.kind)
 
@@ -148,14 +153,37 @@ class CatalogSpider(scrapy.Spider):
             "robots": self.parse_robots,
         }[kind]
         page = self.page(response, kind)
+        page.depth = response.meta.get("depth", 0)
         if response.status >= 400:
             page.status = response.status
             page.not_course_reason = f"HTTP {response.status}"
             yield page
             return
         handler(response, page)
+        self.admit(page)
         yield page
-        yield from self.follow(page.links, response.meta.get("depth", 0) + 1)
+        yield from self.follow(page.links, page.depth + 1)
+
+    def admit(self, page: PageResult) -> None:
+        """Keep the links the guards let through (refusals are recorded on the run) and tell
+        the guards whether the page gave anything new."""
+        admitted, own = [], urlsplit(page.url)[:3]
+        new_courses = {course.id for course in page.courses} - self._course_ids
+        self._course_ids |= new_courses
+        productive = bool(new_courses)
+        for url, kind in page.links:
+            if url in self.known:
+                admitted.append((url, kind))
+                continue
+            refused = self.guard.admit(url, page.depth + 1, page.url)
+            if refused:
+                page.guards.append((*refused, url))
+                continue
+            self.known.add(url)
+            admitted.append((url, kind))
+            productive = productive or urlsplit(url)[:3] != own
+        page.links = admitted
+        self.guard.fetched(page.url, productive)
 
     def page(self, response: Response, kind: str) -> PageResult:
         return PageResult(source=self.source.slug, url=response.meta["frontier_url"], kind=kind)
@@ -209,7 +237,10 @@ class CatalogSpider(scrapy.Spider):
         extraction = extract_page(
             response.body, response.url, self.source.slug, self.source.config()
         )
-        if extraction.is_course:
+        junk = junk_reason(extraction.course.url) if extraction.is_course else None
+        if junk:
+            page.not_course_reason = f"course at a junk address: {junk}"
+        elif extraction.is_course:
             page.courses.append(extraction.course)
         else:
             page.not_course_reason = extraction.not_course_reason

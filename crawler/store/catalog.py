@@ -183,6 +183,19 @@ class CatalogStore:
         rows = self._query("SELECT state FROM frontier WHERE run_id = ? AND url = ?", (run_id, url))
         return bool(rows) and rows[0]["state"] == "done"
 
+    def frontier_urls(self, run_id: int) -> set[str]:
+        """Every URL the run knows, whatever its state (the page budget counts them)."""
+        rows = self._query("SELECT url FROM frontier WHERE run_id = ?", (run_id,))
+        return {row["url"] for row in rows}
+
+    def run_guards(self, run_id: int) -> list[dict[str, Any]]:
+        """The budgets and trap guards that refused links in the run, with why and how often."""
+        return self._query(
+            "SELECT guard, reason, hits, example_url, first_at FROM run_guards"
+            " WHERE run_id = ? ORDER BY first_at, guard",
+            (run_id,),
+        )
+
     def done_urls(self, run_id: int) -> set[str]:
         """URLs of the run already stored (a resumed spider skips them)."""
         rows = self._query(
@@ -256,6 +269,7 @@ class CatalogStore:
                 note_run_course(conn, run_id, row["id"], row["provider"], outcome)
                 counts[outcome] += 1
             frontier.seed_urls(conn, run_id, page.source, page.links, now)
+            runs.record_guards(conn, run_id, page.guards, now)
             if page.provider_facts:
                 facts = page.provider_facts
                 if page.kind not in ("policy", "contact"):
