@@ -209,3 +209,6 @@ class PageResult:
     status: int = 200
     not_course_reason: str | None = None
     provider_facts: dict[str, Any] = field(default_factory=dict)
+    depth: int = 0
+    # (guard, reason, url) for each discovered link a budget or trap guard refused.
+    guards: list[tuple[str, str, str]] = field(default_factory=list)

@@ -15,6 +15,7 @@ from crawler.items import COURSE_FIELDS
 from crawler.paths import DEFAULT_SOURCES
 
 SECTIONS = ("providers", "demo_providers")
+USUAL_SITEMAPS = ("sitemap.xml", "sitemap_index.xml")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KEYS = {
     "slug",
@@ -34,7 +35,12 @@ _KEYS = {
     "aama_approved_provider",
     "notes",
     "demo_site",
+    "max_pages",
+    "max_depth",
 }
+# Sized for a CE catalog: a few hundred courses, their listings and the site around them.
+DEFAULT_MAX_PAGES = 3000
+DEFAULT_MAX_DEPTH = 8
 _CATALOG_JSON_KEYS = {"url", "items", "url_field", "next_field", "fields"}
 
 
@@ -62,6 +68,13 @@ class Source:
     aama_approved_provider: bool = False
     demo_site: str | None = None
     notes: str | None = None
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_depth: int = DEFAULT_MAX_DEPTH
+
+    @property
+    def discovers(self) -> bool:
+        """True when no start point is configured: the crawl starts from the homepage."""
+        return not (self.start_urls or self.sitemaps or self.catalog_json)
 
     def config(self) -> dict[str, Any]:
         """The plain dict the extraction functions take."""
@@ -98,7 +111,12 @@ class Source:
 
     def seeds(self) -> list[tuple[str, str]]:
         """(url, kind) pairs the crawl starts from."""
-        seeds = [(u, "listing") for u in self.start_urls]
+        seeds = []
+        if self.discovers:
+            root = urlunsplit(urlsplit(self.homepage)._replace(path="/", query="", fragment=""))
+            seeds += [(self.homepage, "page"), (root + "robots.txt", "robots")]
+            seeds += [(root + name, "sitemap") for name in USUAL_SITEMAPS]
+        seeds += [(u, "listing") for u in self.start_urls]
         seeds += [(u, "sitemap") for u in self.sitemaps]
         if self.catalog_json:
             seeds.append((self.catalog_json["url"], "catalog-json"))
@@ -182,8 +200,13 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
             raise SourcesError(f"{where}: missing {key}")
     if not _SLUG.match(str(slug)):
         raise SourcesError(f"{where}: slug {slug!r} must be lowercase letters, digits and dashes")
-    if not any(entry.get(k) for k in ("start_urls", "sitemaps", "catalog_json")):
-        raise SourcesError(f"{where}: needs start_urls, sitemaps or catalog_json to start from")
+    limits = {}
+    for key in ("max_pages", "max_depth"):
+        if key in entry:
+            value = entry[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise SourcesError(f"{where}: {key} must be a positive whole number")
+            limits[key] = value
     start_urls = _urls(entry.get("start_urls", []), where, "start_urls")
     sitemaps = _urls(entry.get("sitemaps", []), where, "sitemaps")
     policy = _urls(entry.get("policy_pages", []), where, "policy_pages")
@@ -222,6 +245,7 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
         aama_approved_provider=bool(entry.get("aama_approved_provider", False)),
         demo_site=entry.get("demo_site"),
         notes=entry.get("notes"),
+        **limits,
     )
 
 

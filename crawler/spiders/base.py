@@ -7,7 +7,11 @@ Switches (all from the sources entry, see its header comment):
 - ``catalog_json``: a JSON catalog endpoint (``items`` path, ``url_field``, ``next_field`` and a
   ``fields`` map for records that carry course data themselves).
 - ``policy_pages`` / ``contact_page``: site-wide pages whose facts attach to every listing.
-- ``allowed_hosts`` / ``deny``: where the crawl may go.
+- ``allowed_hosts`` / ``deny``: where the crawl may go (``deny``: never fetched).
+- none of ``start_urls`` / ``sitemaps`` / ``catalog_json``: discovery from the ``homepage``, its
+  robots.txt ``Sitemap:`` lines and the usual sitemap locations; every same-site link is
+  followed breadth-first (kind ``page``) unless ``listing``/``detail`` hints narrow it, and
+  every page is judged by its content (course, listing, policy, contact, other).
 
 The spider is handed its store and run id by ``crawler.crawl.run.crawl``; the pipeline and the
 middlewares reach them through their crawler's spider. ``scrapy crawl catalog -a source=<slug>``
@@ -28,15 +32,17 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.crawl.prepare import prepare_runs
+from crawler.crawl.traps import FrontierGuard, junk_reason
 from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
 from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
 from crawler.sources import Source, load_sources, select
+from crawler.spiders import discovery
 from crawler.store import CatalogStore
 from crawler.urls import canonical_or_none, canonicalize
 
@@ -45,8 +51,10 @@ _PRIORITY = {
     "contact": 30,
     "sitemap": 20,
     "catalog-json": 20,
+    "robots": 20,
     "listing": 10,
     "detail": 0,
+    "page": -10,
 }
 
 
@@ -63,6 +71,9 @@ class CatalogSpider(scrapy.Spider):
         self._detail = [re.compile(p) for p in source.detail]
         self._listing = [re.compile(p) for p in source.listing]
         self._deny = [re.compile(p) for p in source.deny]
+        self._listing_paths: set[str] = set()
+        self._course_ids: set[str] = set()
+        self.guard = FrontierGuard(source.max_pages, source.max_depth)
         self._links = LinkExtractor(tags=("a", "area", "link"), attrs=("href",), canonicalize=False)
 
     @classmethod
@@ -74,23 +85,27 @@ class CatalogSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.done = self.store.done_urls(self.run_id)
+        self.known = self.store.frontier_urls(self.run_id)
+        self.guard.known = len(self.known)
         for row in self.store.pending(self.run_id):
             yield self.request(row.url, row.kind)
 
     # -- requests ---------------------------------------------------------------------------
-    def request(self, url: str, kind: str) -> scrapy.Request:
+    def request(self, url: str, kind: str, depth: int = 0) -> scrapy.Request:
+        # Discovered pages go breadth-first: the shallower, the sooner.
+        priority = _PRIORITY.get(kind, 0) - (depth if kind == "page" else 0)
         return scrapy.Request(
             url,
             callback=self.parse_by_kind,
             errback=self.failed,
-            priority=_PRIORITY.get(kind, 0),
-            meta={"frontier_url": url, "kind": kind},
+            priority=priority,
+            meta={"frontier_url": url, "kind": kind, "depth": depth},
         )
 
-    def follow(self, links: Iterable[tuple[str, str]]) -> Iterable[scrapy.Request]:
+    def follow(self, links: Iterable[tuple[str, str]], depth: int = 0) -> Iterable[scrapy.Request]:
         for url, kind in links:
             if url not in self.done:
-                yield self.request(url, kind)
+                yield self.request(url, kind, depth)
 
     def classify(self, url: str) -> str | None:
         """'detail', 'listing' or None (not followed) for a canonical URL on an allowed host."""
@@ -107,6 +122,8 @@ class CatalogSpider(scrapy.Spider):
             return "detail"
         if any(p.search(target) for p in self._listing):
             return "listing"
+        if self.source.discovers and not (self._detail or self._listing):
+            return None if discovery.is_asset(url) else "page"
         return None
 
     def course_links(self, response: Response) -> list[tuple[str, str]]:
@@ -132,16 +149,41 @@ class CatalogSpider(scrapy.Spider):
             "catalog-json": self.parse_catalog_json,
             "policy": self.parse_site_page,
             "contact": self.parse_site_page,
+            "page": self.parse_page,
+            "robots": self.parse_robots,
         }[kind]
         page = self.page(response, kind)
+        page.depth = response.meta.get("depth", 0)
         if response.status >= 400:
             page.status = response.status
             page.not_course_reason = f"HTTP {response.status}"
             yield page
             return
         handler(response, page)
+        self.admit(page)
         yield page
-        yield from self.follow(page.links)
+        yield from self.follow(page.links, page.depth + 1)
+
+    def admit(self, page: PageResult) -> None:
+        """Keep the links the guards let through (refusals are recorded on the run) and tell
+        the guards whether the page gave anything new."""
+        admitted, own = [], urlsplit(page.url)[:3]
+        new_courses = {course.id for course in page.courses} - self._course_ids
+        self._course_ids |= new_courses
+        productive = bool(new_courses)
+        for url, kind in page.links:
+            if url in self.known:
+                admitted.append((url, kind))
+                continue
+            refused = self.guard.admit(url, page.depth + 1, page.url)
+            if refused:
+                page.guards.append((*refused, url))
+                continue
+            self.known.add(url)
+            admitted.append((url, kind))
+            productive = productive or urlsplit(url)[:3] != own
+        page.links = admitted
+        self.guard.fetched(page.url, productive)
 
     def page(self, response: Response, kind: str) -> PageResult:
         return PageResult(source=self.source.slug, url=response.meta["frontier_url"], kind=kind)
@@ -149,11 +191,56 @@ class CatalogSpider(scrapy.Spider):
     def parse_listing(self, response: Response, page: PageResult) -> None:
         page.links = self.course_links(response)
 
-    def parse_detail(self, response: Response, page: PageResult) -> None:
+    def parse_page(self, response: Response, page: PageResult) -> None:
+        """A discovered page: a JSON document gives its links; HTML is judged by its content."""
+        data = discovery.as_json(response)
+        if data is not None:
+            page.not_course_reason = "JSON document"
+            page.links = self.classify_all(
+                urljoin(response.url, u) for u in discovery.json_links(data)
+            )
+            return
+        if not isinstance(response, TextResponse):
+            page.not_course_reason = "not a web page"
+            return
+        path = urlsplit(page.url)._replace(query="").geturl()
+        extraction = self.parse_detail(response, page)
+        page.links += self.classify_all(
+            urljoin(response.url, u) for u in discovery.data_links(response)
+        )
+        if extraction.is_course and path in self._listing_paths:
+            # The short last page of a paginated listing reads like one course; its siblings
+            # (same path, another query) were listings by their content.
+            page.courses.clear()
+            extraction.is_course, extraction.not_course_reason = False, "listing page"
+        if extraction.is_course:
+            return
+        kind, facts = discovery.site_page(response, extraction)
+        if kind == "listing":
+            self._listing_paths.add(path)
+        if kind == "policy":
+            facts["refund_policy_url"] = canonicalize(response.url)
+        elif kind == "contact":
+            facts["contact_url"] = canonicalize(response.url)
+        if kind in discovery.SITE_KINDS:
+            page.not_course_reason = f"{kind} page"
+        page.provider_facts = facts
+
+    def parse_robots(self, response: Response, page: PageResult) -> None:
+        page.not_course_reason = "robots.txt"
+        for raw in discovery.robots_sitemaps(response):
+            url = canonical_or_none(raw)
+            if url and (urlsplit(url).hostname or "") in self.allowed_domains:
+                page.links.append((url, "sitemap"))
+
+    def parse_detail(self, response: Response, page: PageResult):
         extraction = extract_page(
             response.body, response.url, self.source.slug, self.source.config()
         )
-        if extraction.is_course:
+        junk = junk_reason(extraction.course.url) if extraction.is_course else None
+        if junk:
+            page.not_course_reason = f"course at a junk address: {junk}"
+        elif extraction.is_course:
             page.courses.append(extraction.course)
         else:
             page.not_course_reason = extraction.not_course_reason
@@ -161,10 +248,15 @@ class CatalogSpider(scrapy.Spider):
         page.links = self.classify_all(
             urljoin(response.url, href.strip()) for href in extraction.links
         )
+        return extraction
 
     def parse_sitemap(self, response: Response, page: PageResult) -> None:
+        body = discovery.sitemap_body(response, self.settings.getint("DOWNLOAD_MAXSIZE"))
+        if body is None:
+            page.not_course_reason = "not a sitemap"
+            return
         try:
-            sitemap = Sitemap(response.body)
+            sitemap = Sitemap(body)
         except Exception as exc:  # lxml raises several types on a broken sitemap
             page.not_course_reason = f"unreadable sitemap: {exc}"
             return

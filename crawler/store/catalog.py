@@ -199,6 +199,19 @@ class CatalogStore:
         rows = self._query("SELECT state FROM frontier WHERE run_id = ? AND url = ?", (run_id, url))
         return bool(rows) and rows[0]["state"] == "done"
 
+    def frontier_urls(self, run_id: int) -> set[str]:
+        """Every URL the run knows, whatever its state (the page budget counts them)."""
+        rows = self._query("SELECT url FROM frontier WHERE run_id = ?", (run_id,))
+        return {row["url"] for row in rows}
+
+    def run_guards(self, run_id: int) -> list[dict[str, Any]]:
+        """The budgets and trap guards that refused links in the run, with why and how often."""
+        return self._query(
+            "SELECT guard, reason, hits, example_url, first_at FROM run_guards"
+            " WHERE run_id = ? ORDER BY first_at, guard",
+            (run_id,),
+        )
+
     def done_urls(self, run_id: int) -> set[str]:
         """URLs of the run already stored (a resumed spider skips them)."""
         rows = self._query(
@@ -277,8 +290,12 @@ class CatalogStore:
                 note_run_course(conn, run_id, row["id"], row["provider"], outcome)
                 counts[outcome] += 1
             frontier.seed_urls(conn, run_id, page.source, page.links, now)
+            runs.record_guards(conn, run_id, page.guards, now)
             if page.provider_facts:
-                _upsert_provider(conn, page.source, page.provider_facts, now)
+                facts = page.provider_facts
+                if page.kind not in ("policy", "contact"):
+                    facts = _gaps_only(conn, page.source, facts)
+                _upsert_provider(conn, page.source, facts, now)
             for url in {page.url, request_url or page.url}:
                 frontier.mark_done(conn, run_id, url, page.source, page.kind, now, note)
         return PageOutcome(**counts)
@@ -346,6 +363,24 @@ def _unknown_facts(facts: dict[str, Any]) -> list[str]:
     if not unknown:
         return []
     return [f"unknown provider fact(s) {', '.join(unknown)} (known: {', '.join(PROVIDER_FACTS)})"]
+
+
+def _gaps_only(conn, slug: str, facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts of a discovered page, minus those the provider already has from another page: a
+    page the sources entry names always wins, and the first policy/contact page found stays."""
+    row = conn.execute(
+        "SELECT refund_policy_url, contact_url FROM providers WHERE slug = ?", (slug,)
+    ).fetchone()
+    if row is None:
+        return facts
+    kept = dict(facts)
+    for prefix, stored, own in (
+        ("refund_policy_", row[0], facts.get("refund_policy_url")),
+        ("contact_", row[1], facts.get("contact_url")),
+    ):
+        if stored and stored != own:
+            kept = {k: v for k, v in kept.items() if not k.startswith(prefix)}
+    return kept
 
 
 def _upsert_provider(conn, slug: str, facts: dict[str, Any], now: str) -> None:

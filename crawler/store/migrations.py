@@ -180,11 +180,26 @@ def _m004_degraded_runs_and_skipped_pages(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_run_notes_run ON run_notes (run_id)")
 
 
+def _m005_run_guards(conn: sqlite3.Connection) -> None:
+    # Why a budget or trap guard refused links in a run: one row per guard and reason.
+    conn.execute(
+        """CREATE TABLE run_guards (
+            run_id INTEGER NOT NULL,
+            guard TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            hits INTEGER NOT NULL DEFAULT 0,
+            example_url TEXT,
+            first_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, guard, reason))"""
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("001_base_tables", _m001_base_tables),
     ("002_run_courses_and_indexes", _m002_run_courses_and_indexes),
     ("003_robots_cache", _m003_robots_cache),
     ("004_degraded_runs_and_skipped_pages", _m004_degraded_runs_and_skipped_pages),
+    ("005_run_guards", _m005_run_guards),
 ]
 
 

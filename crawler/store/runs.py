@@ -312,3 +312,15 @@ def provider_counts(conn: sqlite3.Connection, run_id: int) -> dict[str, dict[str
     ):
         bucket(provider)["errors"] = errors
     return per
+
+
+def record_guards(
+    conn: sqlite3.Connection, run_id: int, guards: Sequence[tuple[str, str, str]], now: str
+) -> None:
+    """Count each (guard, reason, url) refusal on the run, keeping the first URL as example."""
+    conn.executemany(
+        """INSERT INTO run_guards (run_id, guard, reason, hits, example_url, first_at)
+        VALUES (?, ?, ?, 1, ?, ?)
+        ON CONFLICT (run_id, guard, reason) DO UPDATE SET hits = run_guards.hits + 1""",
+        [(run_id, guard, reason, url, now) for guard, reason, url in guards],
+    )

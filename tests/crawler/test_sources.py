@@ -42,10 +42,8 @@ def write(tmp_path: Path, text: str) -> Path:
     [
         ("providers: [\n  - slug: x\n", "not valid YAML at line"),
         (GOOD + "    colour: blue\n", "line 3 (good): unknown key(s) ['colour']"),
-        (
-            GOOD.replace("    start_urls: [https://good.example/courses]\n", ""),
-            "needs start_urls, sitemaps or catalog_json",
-        ),
+        (GOOD + "    max_pages: 0\n", "max_pages must be a positive whole number"),
+        (GOOD.replace("    homepage: https://good.example/\n", ""), "missing homepage"),
         (
             GOOD + "    selectors: {price_raw: 'div[[['}\n",
             "selector for price_raw 'div[[[' is invalid",
@@ -94,3 +92,16 @@ def test_duplicate_slug_names_its_line(tmp_path):
     )
     with pytest.raises(SourcesError, match=rf"line {second}: slug 'good' appears twice"):
         load_sources(path)
+
+
+def test_slug_name_and_homepage_are_enough(tmp_path):
+    (source,) = load_sources(
+        write(tmp_path, GOOD.replace("    start_urls: [https://good.example/courses]\n", ""))
+    )
+    assert source.discovers and (source.max_pages, source.max_depth) == (3000, 8)
+    assert source.seeds() == [
+        ("https://good.example/", "page"),
+        ("https://good.example/robots.txt", "robots"),
+        ("https://good.example/sitemap.xml", "sitemap"),
+        ("https://good.example/sitemap_index.xml", "sitemap"),
+    ]

@@ -67,12 +67,12 @@ def test_inspect_refuses_loopback_without_opt_in():
 
 def test_crawl_with_a_malformed_sources_file_stops_before_any_request(tmp_path):
     bad = tmp_path / "sources.yml"
-    bad.write_text("providers:\n  - slug: x\n    name: X\n    homepage: https://x.example/\n")
+    bad.write_text("providers:\n  - slug: x\n    name: X\n    homepage: ftp://x.example/\n")
     result = CliRunner().invoke(
         main, ["crawl", "--sources", str(bad), "--db", str(tmp_path / "c.db")]
     )
     assert result.exit_code != 0
-    assert str(bad) in result.output and "needs start_urls" in result.output
+    assert str(bad) in result.output and "not an absolute http(s) URL" in result.output
     assert not (tmp_path / "c.db").exists()
 
 
