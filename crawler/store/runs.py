@@ -131,6 +131,23 @@ def degraded_causes(conn: sqlite3.Connection, run_id: int, source: str) -> list[
     return []
 
 
+# A budget cut the crawl short, so the run may have missed courses; a trap guard only refused
+# links that led nowhere new (sort orders, endless calendars), which is the crawl working.
+BUDGET_GUARDS = ("page-budget", "depth")
+
+
+def guard_notes(conn: sqlite3.Connection, run_id: int) -> list[tuple[str, bool]]:
+    """One note per guard that fired, and whether it makes the run degraded."""
+    rows = conn.execute(
+        "SELECT guard, reason, hits, example_url FROM run_guards WHERE run_id = ?", (run_id,)
+    ).fetchall()
+    rows.sort(key=lambda r: (r[0] not in BUDGET_GUARDS, -r[2]))
+    return [
+        (f"{guard}: {reason} ({hits} links refused, e.g. {example})", guard in BUDGET_GUARDS)
+        for guard, reason, hits, example in rows
+    ]
+
+
 def _count(conn: sqlite3.Connection, sql: str, *params: Any) -> int:
     return conn.execute(sql, params).fetchone()[0]
 
@@ -250,6 +267,8 @@ def finish(
     if status in ("finished", "failed"):
         for cause in degraded_causes(conn, run_id, run["source"]):
             add_note(conn, run_id, cause, now)
+        for note, degrades in guard_notes(conn, run_id):
+            add_note(conn, run_id, note, now, degrades=degrades)
         status = "degraded" if notes(conn, run_id) else "finished"
     providers = providers or [run["source"]]
     missed = withdrawn = 0
