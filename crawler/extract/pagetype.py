@@ -89,14 +89,3 @@ def is_listing(main, main_text: str, item_list_size: int, course: Course) -> boo
         or item_list_size >= MIN_LISTING
         or (cards >= 2 and bool(LISTING_TEXT.search(main_text)))
     )
-
-
-def course_signals(course: Course) -> list[str]:
-    checks = {
-        "credits": course.credit_amount is not None or bool(course.credits_raw),
-        "objectives": bool(course.objectives),
-        "price": course.cost_class is not None,
-        "instructor": bool(course.instructors),
-        "approval": bool(course.approval_body) or course.aama_approved is True,
-    }
-    return [name for name, present in checks.items() if present]
