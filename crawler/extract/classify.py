@@ -16,6 +16,8 @@ import yaml
 from crawler.extract.chrome import link_density
 from crawler.paths import PAGE_CLASSIFIER
 
+MIN_CARDS = 3
+
 _ENROL = re.compile(
     r"^\s*(?:register|enrol+|sign up|add to (?:cart|basket)|buy|purchase|book|reserve|"
     r"start (?:the )?course|take (?:this|the) course|get started|claim (?:your )?seat)\b",
@@ -28,13 +30,21 @@ _SCHEDULE = re.compile(
 )
 _COURSE_WORDS = re.compile(
     r"\b(?:course|class|workshop|module|webinar|seminar|training|lesson|certification review|"
-    r"boot ?camp|in-service)\b",
+    r"boot ?camp|in-service|education day|refresher|review)\b",
     re.I,
 )
+# A course page may print its release date ("Published Jun 1, 2025"); a post says who wrote
+# it when, or how long it takes to read.
 _BYLINE = re.compile(
-    r"(?:^|\n)\s*(?:by|written by|posted by|author:)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-    r"|\b(?:posted|published|updated)(?: on)?\s*:?\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|"
-    r"\d{4}-\d{2}-\d{2})|\b\d+ min(?:ute)?s? read\b",
+    r"\b(?i:posted|written)(?: by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?(?: on)?\s*:?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})|\b\d+ min(?:ute)?s? read\b",
+)
+# Headings of a site's utility pages: the organisation, its help, its shop and its policies.
+_UTILITY = re.compile(
+    r"^\s*(?:(?:shopping )?cart|your (?:cart|basket)|checkout|search results?|"
+    r"frequently asked questions|faqs?|contact(?: us)?|(?:refund|privacy|cancellation)\b.*polic|"
+    r"terms|verify|my account|dashboard|(?:\w+ )*requirements)\b",
+    re.I,
 )
 _ABOUT = re.compile(
     r"^\s*(?:about(?: us)?|who we are|our (?:mission|story|team|history)|meet the team)\b", re.I
@@ -59,7 +69,7 @@ def model() -> dict:
     return yaml.safe_load(PAGE_CLASSIFIER.read_text(encoding="utf-8"))
 
 
-def evidence(main, main_text: str, heading: str, course, listing: bool, structured: bool, tree):
+def evidence(main, main_text, heading, course, counts, listing, structured, tree) -> dict:
     """The yes/no observations the model weighs."""
     actions = [
         el.text_content()
@@ -67,8 +77,8 @@ def evidence(main, main_text: str, heading: str, course, listing: bool, structur
         if len(el.text_content()) < 60
     ] + [el.get("value") or "" for el in main.xpath(".//input[@type='submit']")]
     published = tree.xpath(
-        "//meta[@property='article:published_time' or @name='author']"
-        " | //*[@rel='author' or @itemprop='author' or contains(@class,'byline')]"
+        "//meta[@property='article:published_time' or (@property='og:type' and @content='article')]"
+        " | //*[contains(@class,'byline')]"
     )
     return {
         "structured_course": structured,
@@ -78,12 +88,16 @@ def evidence(main, main_text: str, heading: str, course, listing: bool, structur
         "instructor": bool(course.instructors),
         "price": course.cost_class is not None,
         "schedule": bool(_SCHEDULE.search(main_text)),
+        "format": bool(course.format),
+        "credit_window": bool(course.expiry_date),
         "enrol_action": any(_ENROL.search(text) for text in actions),
         "course_words": bool(_COURSE_WORDS.search(heading)),
         "listing": listing,
+        "repeated_cards": counts[1] >= MIN_CARDS,
         "article": bool(published) or bool(_BYLINE.search(main_text[:1500])),
         "link_dense": link_density(main, main_text) > 0.5,
         "about_page": bool(_ABOUT.search(heading)),
+        "utility_page": bool(_UTILITY.search(heading)),
     }
 
 

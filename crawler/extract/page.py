@@ -85,7 +85,9 @@ def extract_page(
     aside = chrome.set_aside(chrome.chrome_elements(main, _h1_element(tree, main)))
     block_list = blocks(main)
     main_text = "\n".join(b.text for b in block_list if b.text)
+    counts = pagetype.listing_counts(main)
     chrome.restore(aside)
+    all_counts = pagetype.listing_counts(main) if aside else counts
     title_tag = _page_title(tree)
     if pagetype.soft_404(title_tag, heading, main_text):
         return PageExtraction(False, "soft 404", links=links)
@@ -132,9 +134,11 @@ def extract_page(
     if not course.title:
         return PageExtraction(False, "no course title", links=links)
     listing = not structured_name and pagetype.is_listing(
-        main, main_text, item_list_size(nodes), course
+        counts, main_text, item_list_size(nodes), course
     )
-    observed = classify.evidence(main, main_text, heading, course, listing, structured_name, tree)
+    observed = classify.evidence(
+        main, main_text, heading, course, all_counts, listing, structured_name, tree
+    )
     verdict = classify.judge(observed)
     if not verdict.is_course:
         reason = "listing page" if listing else verdict.explain()
