@@ -34,7 +34,7 @@ def link_density(el, text: str) -> float:
 
 
 def _is_card(el) -> bool:
-    if not el.xpath(".//a[@href]") or not el.xpath(f".//*[{_CARD_TITLE}]"):
+    if el.find(".//a[@href]") is None or not el.xpath(f".//*[{_CARD_TITLE}]"):
         return False
     return len(el.text_content()) <= MAX_CARD_TEXT
 
@@ -49,12 +49,17 @@ def _card_groups(main, total: int):
         children = [c for c in parent if isinstance(c.tag, str)]
         if len(children) < MIN_CARDS:
             continue
-        cards = [c for c in children if _is_card(c)]
-        shapes = {_shape(c) for c in cards}
-        if len(cards) >= MIN_CARDS and len(shapes) == 1 and len(cards) >= len(children) - 1:
-            size = sum(len(c.text_content()) for c in cards)
+        # one shape for all (or all but one) children, checked before the costlier card test
+        shape = _shape(children[0])
+        same = [c for c in children if _shape(c) == shape]
+        if len(same) < max(MIN_CARDS, len(children) - 1):
+            same = [c for c in children[1:] if _shape(c) == _shape(children[1])]
+            if len(same) < max(MIN_CARDS, len(children) - 1):
+                continue
+        if all(_is_card(c) for c in same):
+            size = sum(len(c.text_content()) for c in same)
             if size <= MAX_CARD_SHARE * total:
-                yield cards
+                yield same
 
 
 def chrome_elements(main, keep) -> list:
