@@ -9,6 +9,7 @@ DEFAULT_DB = DATA_DIR / "catalog.db"
 DEFAULT_SNAPSHOT = DATA_DIR / "public" / "catalog.db"
 CREDENTIALS = DATA_DIR / "credentials.yml"
 APPROVING_BODIES = DATA_DIR / "approving_bodies.yml"
+PAGE_CLASSIFIER = DATA_DIR / "page_classifier.yml"
 DEMO_DIR = DATA_DIR / "demo"
 DATASETTE_DIR = ROOT / "datasette"
 # Sites and pages labeled before any code ran on them: measured, never tuned on.

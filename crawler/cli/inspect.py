@@ -31,12 +31,14 @@ class InspectReport:
     course: Course | None
     card: dict | None = None
     notes: list[str] = field(default_factory=list)
+    verdict: str | None = None
 
     def to_json(self) -> dict:
         out: dict = {
             "url": self.url,
             "is_course": self.is_course,
             "not_course_reason": self.not_course_reason,
+            "verdict": self.verdict,
         }
         if self.course:
             for name in COURSE_FIELDS:
@@ -53,7 +55,9 @@ class InspectReport:
 
     def to_text(self) -> str:
         lines = [f"URL: {self.url}", f"Course: {'yes' if self.is_course else 'no'}"]
-        if not self.is_course:
+        if self.verdict:
+            lines.append(f"Evidence: {self.verdict}")
+        if not self.is_course and self.not_course_reason != self.verdict:
             lines.append(f"Why not: {self.not_course_reason}")
         if self.course:
             lines.append("")
@@ -149,6 +153,7 @@ def inspect_target(
         not_course_reason=extraction.not_course_reason,
         course=extraction.course,
         notes=notes,
+        verdict=extraction.verdict,
     )
     if extraction.course is not None:
         report.card = score_one(extraction.course, provider, db, today)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.extract import pagetype
+from crawler.extract import chrome, classify, pagetype
 from crawler.extract.reconcile import reconcile
 from crawler.extract.schema_fields import apply_schema_node
 from crawler.extract.section_fields import apply_sections, sections_evidence
@@ -38,6 +38,7 @@ class PageExtraction:
     not_course_reason: str | None = None
     course: Course | None = None
     links: list[str] = field(default_factory=list)
+    verdict: str | None = None  # the classifier's explanation, when it ran
 
 
 def _first_h1(tree, main) -> str:
@@ -47,6 +48,14 @@ def _first_h1(tree, main) -> str:
             if text:
                 return text
     return ""
+
+
+def _h1_element(tree, main):
+    for root in (main, tree):
+        for h1 in root.iter("h1"):
+            if clean(h1.text_content()):
+                return h1
+    return None
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -71,9 +80,14 @@ def extract_page(
     tree = parse_html(raw)
     links = [href for a in tree.iter("a") if (href := a.get("href"))]
     main = main_element(tree)
+    heading = _first_h1(tree, main)
+    # Fields are read from the content only; chrome comes back for provider-level facts.
+    aside = chrome.set_aside(chrome.chrome_elements(main, _h1_element(tree, main)))
     block_list = blocks(main)
     main_text = "\n".join(b.text for b in block_list if b.text)
-    heading = _first_h1(tree, main)
+    counts = pagetype.listing_counts(main)
+    chrome.restore(aside)
+    all_counts = pagetype.listing_counts(main) if aside else counts
     title_tag = _page_title(tree)
     if pagetype.soft_404(title_tag, heading, main_text):
         return PageExtraction(False, "soft 404", links=links)
@@ -117,11 +131,16 @@ def extract_page(
     if course.aama_approved is None:
         course.set("aama_approved", False, "text-pattern")
 
-    if not structured_name:
-        if pagetype.is_listing(main, main_text, item_list_size(nodes), course):
-            return PageExtraction(False, "listing page", links=links)
-        if not course.title:
-            return PageExtraction(False, "no course title", links=links)
-        if len(pagetype.course_signals(course)) < 2:
-            return PageExtraction(False, "no course signals", links=links)
-    return PageExtraction(True, None, course, links=links)
+    if not course.title:
+        return PageExtraction(False, "no course title", links=links)
+    listing = not structured_name and pagetype.is_listing(
+        counts, main_text, item_list_size(nodes), course
+    )
+    observed = classify.evidence(
+        main, main_text, heading, course, all_counts, listing, structured_name, tree
+    )
+    verdict = classify.judge(observed)
+    if not verdict.is_course:
+        reason = "listing page" if listing else verdict.explain()
+        return PageExtraction(False, reason, links=links, verdict=verdict.explain())
+    return PageExtraction(True, None, course, links=links, verdict=verdict.explain())

@@ -7,7 +7,6 @@ import re
 
 from crawler.extract.credits import find_credits
 from crawler.extract.text import in_site_chrome
-from crawler.items import Course
 
 SOFT_404 = re.compile(
     r"\b(?:page|course|activity|resource|product)s? (?:was |could |can(?:no|"
@@ -78,25 +77,20 @@ def row_links(main) -> int:
     return len(hrefs)
 
 
-def is_listing(main, main_text: str, item_list_size: int, course: Course) -> bool:
+def listing_counts(main) -> tuple[int, int]:
+    """(catalog rows, course cards) under ``main``: taken while chrome is set aside, so a
+    course page's "related courses" cards do not make it a listing."""
+    return row_links(main), card_links(main)
+
+
+def is_listing(counts: tuple[int, int], main_text: str, item_list_size: int, course) -> bool:
     if course.objectives or course.instructors:
         return False
-    if row_links(main) >= MIN_ROWS and len(find_credits(main_text)) >= MIN_LISTING:
+    rows, cards = counts
+    if rows >= MIN_ROWS and len(find_credits(main_text)) >= MIN_LISTING:
         return True
-    cards = card_links(main)
     return (
         cards >= MIN_LISTING
         or item_list_size >= MIN_LISTING
         or (cards >= 2 and bool(LISTING_TEXT.search(main_text)))
     )
-
-
-def course_signals(course: Course) -> list[str]:
-    checks = {
-        "credits": course.credit_amount is not None or bool(course.credits_raw),
-        "objectives": bool(course.objectives),
-        "price": course.cost_class is not None,
-        "instructor": bool(course.instructors),
-        "approval": bool(course.approval_body) or course.aama_approved is True,
-    }
-    return [name for name, present in checks.items() if present]
