@@ -102,6 +102,21 @@ LIST_FIELDS = ("instructors", "objectives")
 DICT_FIELDS = ("sections", "field_sources")
 REQUIRED = ("id", "provider", "url", "title")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# lone UTF-16 surrogates (a JSON "\\ud83d" escape alone) cannot be encoded for SQLite; NULs cut
+# text short in many readers
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def storable(value: Any) -> Any:
+    """``value`` with lone surrogates replaced by U+FFFD and NULs removed from every string in it
+    (lists and dicts included)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -147,7 +162,7 @@ class Course:
         """Set ``name`` from ``source`` unless an earlier (stronger) layer already did."""
         if value in (None, "", [], {}) or self.field_is_set(name):
             return False
-        setattr(self, name, value)
+        setattr(self, name, storable(value))
         self.field_sources[name] = source
         return True
 
@@ -188,7 +203,8 @@ class Course:
             )
         if row["aama_approved"] is not None:
             row["aama_approved"] = int(row["aama_approved"])
-        return row
+        # values assigned without set() (derived ones) pass the same filter on their way to SQLite
+        return {name: storable(value) for name, value in row.items()}
 
 
 @dataclass

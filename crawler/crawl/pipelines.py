@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import date
 
 from scrapy import signals
@@ -47,7 +48,12 @@ class StorePipeline:
             else:
                 valid.append(course)
         item.courses = valid
-        self.store.store_page(self.run_id, item, today=self.today)
+        try:
+            self.store.store_page(self.run_id, item, today=self.today)
+        except (ValueError, UnicodeError, sqlite3.Error) as error:
+            # the page is recorded as failed with the reason, never dropped without a trace
+            logger.warning("%s: not stored: %s", item.url, error)
+            self.store.fail(self.run_id, item.url, f"not stored: {error}", final=True)
         return item
 
     def spider_closed(self, spider, reason: str) -> None:
