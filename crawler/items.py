@@ -67,6 +67,7 @@ COURSE_FIELDS: dict[str, tuple[str, str]] = {
     "price_raw": ("TEXT", "Price text exactly as written"),
     "cost_class": ("TEXT", "Cost class: " + ", ".join(COST_CLASSES)),
     "certificate_fee": ("REAL", "Fee for the certificate when the course itself is free"),
+    "member_price": ("REAL", "Members' price when it differs; price_amount is the non-member one"),
     "refund_policy_text": ("TEXT", "Refund or cancellation policy (course page or site-wide)"),
     "refund_policy_url": ("TEXT", "Where the refund policy was found"),
     "release_date": ("TEXT", "Release or publication date (YYYY-MM-DD)"),
@@ -149,6 +150,7 @@ class Course:
     price_raw: str | None = None
     cost_class: str | None = None
     certificate_fee: float | None = None
+    member_price: float | None = None
     refund_policy_text: str | None = None
     refund_policy_url: str | None = None
     release_date: str | None = None
@@ -186,7 +188,13 @@ class Course:
             value = getattr(self, name)
             if value is not None and not _DATE.match(value):
                 problems.append(f"{name}={value!r} is not YYYY-MM-DD")
-        for name in ("price_amount", "credit_amount", "contact_hours", "aama_points"):
+        for name in (
+            "price_amount",
+            "member_price",
+            "credit_amount",
+            "contact_hours",
+            "aama_points",
+        ):
             value = getattr(self, name)
             if value is not None and value < 0:
                 problems.append(f"{name} is negative")
