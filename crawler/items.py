@@ -67,6 +67,7 @@ COURSE_FIELDS: dict[str, tuple[str, str]] = {
     "price_raw": ("TEXT", "Price text exactly as written"),
     "cost_class": ("TEXT", "Cost class: " + ", ".join(COST_CLASSES)),
     "certificate_fee": ("REAL", "Fee for the certificate when the course itself is free"),
+    "member_price": ("REAL", "Members' price when it differs; price_amount is the non-member one"),
     "refund_policy_text": ("TEXT", "Refund or cancellation policy (course page or site-wide)"),
     "refund_policy_url": ("TEXT", "Where the refund policy was found"),
     "release_date": ("TEXT", "Release or publication date (YYYY-MM-DD)"),
@@ -102,6 +103,21 @@ LIST_FIELDS = ("instructors", "objectives")
 DICT_FIELDS = ("sections", "field_sources")
 REQUIRED = ("id", "provider", "url", "title")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# lone UTF-16 surrogates (a JSON "\\ud83d" escape alone) cannot be encoded for SQLite; NULs cut
+# text short in many readers
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
+
+
+def storable(value: Any) -> Any:
+    """``value`` with lone surrogates replaced by U+FFFD and NULs removed from every string in it
+    (lists and dicts included)."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", value)
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -134,6 +150,7 @@ class Course:
     price_raw: str | None = None
     cost_class: str | None = None
     certificate_fee: float | None = None
+    member_price: float | None = None
     refund_policy_text: str | None = None
     refund_policy_url: str | None = None
     release_date: str | None = None
@@ -147,7 +164,7 @@ class Course:
         """Set ``name`` from ``source`` unless an earlier (stronger) layer already did."""
         if value in (None, "", [], {}) or self.field_is_set(name):
             return False
-        setattr(self, name, value)
+        setattr(self, name, storable(value))
         self.field_sources[name] = source
         return True
 
@@ -171,7 +188,13 @@ class Course:
             value = getattr(self, name)
             if value is not None and not _DATE.match(value):
                 problems.append(f"{name}={value!r} is not YYYY-MM-DD")
-        for name in ("price_amount", "credit_amount", "contact_hours", "aama_points"):
+        for name in (
+            "price_amount",
+            "member_price",
+            "credit_amount",
+            "contact_hours",
+            "aama_points",
+        ):
             value = getattr(self, name)
             if value is not None and value < 0:
                 problems.append(f"{name} is negative")
@@ -188,7 +211,8 @@ class Course:
             )
         if row["aama_approved"] is not None:
             row["aama_approved"] = int(row["aama_approved"])
-        return row
+        # values assigned without set() (derived ones) pass the same filter on their way to SQLite
+        return {name: storable(value) for name, value in row.items()}
 
 
 @dataclass

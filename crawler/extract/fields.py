@@ -106,6 +106,7 @@ def set_price(
     course.set("price_currency", info.currency, source)
     course.set("cost_class", info.cost_class, source)
     course.set("certificate_fee", info.certificate_fee, source)
+    course.set("member_price", info.member_price, source)
     return True
 
 

@@ -41,9 +41,21 @@ _CERTIFICATE_BEFORE = re.compile(r"certificat\w*\b[^.$£€]{0,40}$", re.I)
 _CERTIFICATE_AFTER = re.compile(
     r"^\s*(?:for (?:the |a )?|per )?(?:verified |optional )?certificat", re.I
 )
-_MEMBER_AFTER = re.compile(r"^\s*\(?\s*(?:for\s+)?(?:aama\s+|association\s+)?members?\b", re.I)
-_MEMBER_BEFORE = re.compile(r"\bmembers?\s*(?:price|rate|pay)?\s*[:\-–]?\s*$", re.I)
-_NONMEMBER = re.compile(r"non-?\s?members?", re.I)
+# a member word followed by its own amount labels that amount, not the one before it
+_OWN_AMOUNT = r"(?!\s*(?:price|rate|pay|fee)?\s*[:\-–]?\s*(?:[A-Z]{0,2}\$|£|€|₹|\d))"
+_MEMBER_AFTER = re.compile(
+    rf"^\s*\(?\s*(?:for\s+)?(?:aama\s+|association\s+)?members?\b{_OWN_AMOUNT}", re.I
+)
+_MEMBER_BEFORE = re.compile(r"\bmembers?\s*(?:price|rate|pay|fee)?\s*[:\-–]?\s*$", re.I)
+# the label right beside the amount, not the next label ("Members: $20, Non-members: $35")
+_NONMEMBER_AFTER = re.compile(
+    rf"^\s*\(?\s*(?:for\s+|to\s+)?(?:non-?\s?members?|general public|everyone else)\b{_OWN_AMOUNT}",
+    re.I,
+)
+_NONMEMBER_BEFORE = re.compile(
+    r"(?:\bnon-?\s?members?|\bgeneral public|\bstandard)\s*(?:price|rate|pay|fee)?\s*[:\-–]?\s*$",
+    re.I,
+)
 _FREE = re.compile(
     r"\bfree\b|\bno (?:cost|charge|fee)\b|\bcomplimentary\b|\bat no charge\b|\bwithout charge\b",
     re.I,
@@ -71,6 +83,7 @@ class PriceInfo:
     certificate_fee: float | None
     raw: str
     is_range: bool = False
+    member_price: float | None = None
 
 
 @dataclass
@@ -98,7 +111,7 @@ def _tokens(text: str) -> list[_Token]:
             token.role = "discount"
         elif _CERTIFICATE_BEFORE.search(before) or _CERTIFICATE_AFTER.match(after):
             token.role = "certificate"
-        elif _NONMEMBER.search(after[:15]) or _NONMEMBER.search(before[-15:]):
+        elif _NONMEMBER_AFTER.match(after) or _NONMEMBER_BEFORE.search(before):
             token.role = "nonmember"
         elif _MEMBER_AFTER.match(after) or _MEMBER_BEFORE.search(before):
             token.role = "member"
@@ -145,7 +158,16 @@ def parse_price(text: str | float | int | None, currency: str | None = None) -> 
             low = min(members, key=lambda t: t.amount)
             return PriceInfo(low.amount, low.currency, "paid", certificate, raw)
         return None
-    return PriceInfo(chosen.amount, chosen.currency, "paid", certificate, raw, is_range)
+    member = min((t.amount for t in members), default=None)
+    return PriceInfo(
+        chosen.amount,
+        chosen.currency,
+        "paid",
+        certificate,
+        raw,
+        is_range,
+        member if member is not None and member != chosen.amount else None,
+    )
 
 
 def certificate_fee_in(text: str) -> float | None:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
+from w3lib.encoding import read_bom, resolve_encoding
 
 SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "iframe", "select"}
@@ -48,19 +49,24 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 
 
 def decode(html: str | bytes) -> str:
-    """Page bytes as text: UTF-8, else the charset the page declares, else Windows-1252."""
+    """Page bytes as text, as browsers decode them (WHATWG): a byte-order mark first, then
+    UTF-8 when the bytes are valid UTF-8, then the declared charset by its WHATWG meaning
+    (iso-8859-1, latin1 and ascii mean windows-1252), else windows-1252."""
     if isinstance(html, str):
         return html
+    bom, _ = read_bom(html)
+    if bom:
+        return html[len(_) :].decode(bom, errors="replace")
     try:
         return html.decode("utf-8")
     except UnicodeDecodeError:
-        declared = _CHARSET.search(html[:4096])
-        for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1252"]:
-            try:
-                return html.decode(encoding, errors="replace")
-            except LookupError:
-                continue
-    return html.decode("utf-8", errors="replace")
+        pass
+    declared = _CHARSET.search(html[:4096])
+    encoding = resolve_encoding(declared.group(1).decode("ascii")) if declared else None
+    # a page that is not valid UTF-8 yet says utf-8 is most often windows-1252 mislabelled
+    if encoding in (None, "utf-8", "utf-16-le", "utf-16-be"):
+        encoding = "cp1252"
+    return html.decode(encoding, errors="replace")
 
 
 # lxml.html's own parser picks each element's Python class in a Python callback (form, input

@@ -122,3 +122,18 @@ def test_realworld_edx_prices_are_free_with_paid_certificate() -> None:
         info = parse_price(row["price"])
         assert info.cost_class == "free-certificate-paid", row["price"]
         assert info.amount == 0.0 and info.certificate_fee and info.certificate_fee > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "price", "member"),
+    [
+        ("Members: $20, Non-members: $35", 35.0, 20.0),
+        ("$35 non-members, $20 AAMA members", 35.0, 20.0),
+        ("$25 (members $15)", 25.0, 15.0),
+        ("Non-member: $40; Member: $25", 40.0, 25.0),
+        ("1.299,00 €", 1299.0, None),
+    ],
+)
+def test_price_is_the_non_member_price_and_member_price_is_kept(text, price, member) -> None:
+    info = parse_price(text)
+    assert (info.amount, info.member_price) == (price, member)
