@@ -34,7 +34,12 @@ _KEYS = {
     "aama_approved_provider",
     "notes",
     "demo_site",
+    "render",
+    "render_budget",
 }
+# `render: true` (or `listings`) renders listing pages in Chromium; `all` renders course pages too.
+_RENDER = {False: (), True: ("listing",), "listings": ("listing",), "all": ("listing", "detail")}
+DEFAULT_RENDER_BUDGET = 50
 _CATALOG_JSON_KEYS = {"url", "items", "url_field", "next_field", "fields"}
 
 
@@ -62,6 +67,12 @@ class Source:
     aama_approved_provider: bool = False
     demo_site: str | None = None
     notes: str | None = None
+    render: tuple[str, ...] = ()
+    render_budget: int = DEFAULT_RENDER_BUDGET
+
+    def renders(self, kind: str) -> bool:
+        """Whether pages of ``kind`` ('listing', 'detail', ...) are fetched in the browser."""
+        return kind in self.render
 
     def config(self) -> dict[str, Any]:
         """The plain dict the extraction functions take."""
@@ -195,6 +206,10 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
         if re.compile(course_ref).groups != 1:
             raise SourcesError(f"{where}: course_ref regex must have exactly one group")
     _urls(entry["homepage"], where, "homepage")
+    render = _render(entry.get("render", False), where)
+    budget = entry.get("render_budget", DEFAULT_RENDER_BUDGET)
+    if not isinstance(budget, int) or isinstance(budget, bool) or budget < 1:
+        raise SourcesError(f"{where}: render_budget must be a whole number of pages, at least 1")
     seeds = [entry["homepage"], *start_urls, *sitemaps, *policy] + (
         [catalog["url"]] if catalog else []
     )
@@ -220,7 +235,21 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
         aama_approved_provider=bool(entry.get("aama_approved_provider", False)),
         demo_site=entry.get("demo_site"),
         notes=entry.get("notes"),
+        render=render,
+        render_budget=budget,
     )
+
+
+def _render(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        unknown = set(value) - {"listings", "courses"}
+        if unknown or not all(isinstance(v, bool) for v in value.values()):
+            raise SourcesError(f"{where}: render as a mapping takes listings/courses: true|false")
+        wanted = {"listing": value.get("listings", False), "detail": value.get("courses", False)}
+        return tuple(kind for kind, on in wanted.items() if on)
+    if value not in _RENDER:
+        raise SourcesError(f"{where}: render must be true, false, listings, all or a mapping")
+    return _RENDER[value]
 
 
 def load_sources(path: Path | str = DEFAULT_SOURCES) -> list[Source]:

@@ -31,6 +31,7 @@ def crawl(names, demo, demo_port, allow_private, log_level, db, sources_file, to
         ceuscout crawl --source netce --db /tmp/netce.db
         ceuscout crawl --demo --demo-port 8610  # the demo web, served by `ceuscout demo-web`
     """
+    from crawler.crawl.render import BrowserMissing
     from crawler.crawl.run import crawl as run_crawl
     from crawler.crawl.run import summary_table
     from scoring.store import score_catalog
@@ -42,7 +43,10 @@ def crawl(names, demo, demo_port, allow_private, log_level, db, sources_file, to
         sources = [s.with_port(demo_port) if s.demo else s for s in sources]
     local = demo or allow_private or any(s.demo for s in sources)
     day = day_of(today)
-    runs = run_crawl(sources, db, today=day, local=local, overrides={"LOG_LEVEL": log_level})
+    try:
+        runs = run_crawl(sources, db, today=day, local=local, overrides={"LOG_LEVEL": log_level})
+    except BrowserMissing as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(summary_table(db, runs))
     stats = score_catalog(db, today=day)
     click.echo(f"scored {stats['scored']} listings (scoring version {stats['scoring_version']})")

@@ -9,6 +9,7 @@ from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.crawl.prepare import prepare_runs
+from crawler.crawl.render import render_settings
 from crawler.sources import Source
 from crawler.spiders.base import CatalogSpider
 from crawler.store import CatalogStore
@@ -52,12 +53,15 @@ def crawl(
     """Crawl ``sources`` into ``db_path``; returns the run id of each source. Blocks until done.
 
     ``local`` opts in to loopback addresses with no politeness delay (the demo web, tests).
+    Raises ``BrowserMissing`` before any request when a source renders and Chromium is absent.
     """
     today = today or date.today()
     db_path = Path(db_path)
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("CEUSCOUT_TODAY", today.isoformat())
+    for key, value in render_settings(sources).items():
+        settings.set(key, value)
     for key, value in {**(LOCAL_SETTINGS if local else {}), **(overrides or {})}.items():
         settings.set(key, value)
     # One store (one SQLite connection) for the whole crawl, handed to every spider; the

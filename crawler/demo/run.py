@@ -57,6 +57,7 @@ def run_demo(
     serve: bool,
     today: date,
 ) -> None:
+    from crawler.crawl.render import BrowserMissing
     from crawler.crawl.run import crawl, summary_table
     from crawler.publish.serve import serve as serve_snapshot
     from crawler.publish.snapshot import publish
@@ -64,15 +65,20 @@ def run_demo(
 
     web = demo_web_for(sources, port)
     with web:
+        if any(s.render for s in sources):
+            click.echo("rendering JavaScript catalogs in headless Chromium")
         chosen_port = web.address(sources[0].slug)[1]
         click.echo(f"demo web: {len(sources)} providers on 127.0.0.x:{chosen_port}")
-        runs = crawl(
-            [s.with_port(chosen_port) for s in sources],
-            db,
-            today=today,
-            local=True,
-            overrides={"LOG_LEVEL": "WARNING"},
-        )
+        try:
+            runs = crawl(
+                [s.with_port(chosen_port) for s in sources],
+                db,
+                today=today,
+                local=True,
+                overrides={"LOG_LEVEL": "WARNING"},
+            )
+        except BrowserMissing as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(summary_table(db, runs))
     stats = score_catalog(db, today=today)
     click.echo(f"scored {stats['scored']} listings into {db}")

@@ -64,6 +64,8 @@ class CatalogSpider(scrapy.Spider):
         self._listing = [re.compile(p) for p in source.listing]
         self._deny = [re.compile(p) for p in source.deny]
         self._links = LinkExtractor(tags=("a", "area", "link"), attrs=("href",), canonicalize=False)
+        self.rendered: set[str] = set()  # URLs sent through the browser (render_budget)
+        self.unrendered = 0  # pages past the budget, fetched without the browser
 
     @classmethod
     def from_crawler(cls, crawler, source: Source | str, store=None, run_id=None, **kwargs):
@@ -84,8 +86,26 @@ class CatalogSpider(scrapy.Spider):
             callback=self.parse_by_kind,
             errback=self.failed,
             priority=_PRIORITY.get(kind, 0),
-            meta={"frontier_url": url, "kind": kind},
+            meta={"frontier_url": url, "kind": kind, **self.render_meta(url, kind)},
         )
+
+    # -- rendering (render: in the sources entry; see crawler/crawl/render.py) ---------------
+    def render_meta(self, url: str, kind: str) -> dict:
+        """Meta that sends this request through the browser, while the render budget lasts."""
+        if not self.source.renders(kind):
+            return {}
+        # A page is linked from many others: the budget counts distinct URLs, not requests.
+        if url not in self.rendered and len(self.rendered) >= self.source.render_budget:
+            self.unrendered += 1
+            if self.unrendered == 1:
+                self.logger.warning(
+                    "render budget of %d pages spent; the rest are fetched without rendering",
+                    self.source.render_budget,
+                )
+            return {}
+        self.rendered.add(url)
+        # The catalog is built by scripts after `load`: wait until their requests have settled.
+        return {"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "networkidle"}}
 
     def follow(self, links: Iterable[tuple[str, str]]) -> Iterable[scrapy.Request]:
         for url, kind in links:
