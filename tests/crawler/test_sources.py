@@ -82,3 +82,34 @@ def test_select_by_name_and_unknown_name():
     assert all(not s.demo for s in select(sources, demo=False))
     with pytest.raises(SourcesError, match="unknown source"):
         select(sources, ("nope",))
+
+
+@pytest.mark.parametrize(
+    ("value", "kinds"),
+    [
+        ("true", ("listing",)),
+        ("listings", ("listing",)),
+        ("all", ("listing", "detail")),
+        ("{listings: true, courses: true}", ("listing", "detail")),
+        ("{courses: true}", ("detail",)),
+        ("false", ()),
+    ],
+)
+def test_render_names_the_pages_fetched_in_the_browser(tmp_path, value, kinds):
+    [source] = load_sources(write(tmp_path, GOOD + f"    render: {value}\n"))
+    assert source.render == kinds
+    assert source.renders("listing") == ("listing" in kinds)
+    assert source.render_budget == 50
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("    render: sometimes\n", "render must be true, false, listings, all"),
+        ("    render: {pages: true}\n", "render as a mapping"),
+        ("    render: true\n    render_budget: 0\n", "render_budget must be a whole number"),
+    ],
+)
+def test_bad_render_settings_are_named(tmp_path, extra, message):
+    with pytest.raises(SourcesError, match=message):
+        load_sources(write(tmp_path, GOOD + extra))
