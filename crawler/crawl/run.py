@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from scrapy.crawler import AsyncCrawlerProcess
+from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings
 
 from crawler.crawl.prepare import prepare_runs
@@ -60,16 +60,25 @@ def crawl(
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     settings.set("CEUSCOUT_TODAY", today.isoformat())
-    for key, value in render_settings(sources).items():
-        settings.set(key, value)
     for key, value in {**(LOCAL_SETTINGS if local else {}), **(overrides or {})}.items():
         settings.set(key, value)
+    browser = render_settings(sources)  # checks Chromium before any request
     # One store (one SQLite connection) for the whole crawl, handed to every spider; the
     # pipeline and middlewares use their crawler's spider's store. All run on the reactor thread.
     with CatalogStore(db_path) as store:
         runs = prepare_runs(sources, store, today)
         process = AsyncCrawlerProcess(settings, install_root_handler=True)
         for source in sources:
-            process.crawl(CatalogSpider, source=source, store=store, run_id=runs[source.slug])
+            spider = _crawler(settings, browser) if source.render else CatalogSpider
+            process.crawl(spider, source=source, store=store, run_id=runs[source.slug])
         process.start()
     return runs
+
+
+def _crawler(settings: Settings, browser: dict) -> Crawler:
+    """A crawler with the browser handler: only sources that render get one, because each
+    handler starts its own Playwright driver."""
+    own = settings.copy()
+    for key, value in browser.items():
+        own.set(key, value)
+    return Crawler(CatalogSpider, own)

@@ -44,6 +44,7 @@ def _crawl(tmp_path, port: int, env: dict | None = None, **render):
     command = [
         *(sys.executable, "-m", "crawler.cli.main", "crawl", "--allow-private"),
         *("--sources", _sources_file(tmp_path, port, **render), "--db", str(db), "--today", TODAY),
+        *("--log-level", "INFO"),
     ]
     result = subprocess.run(
         command,
@@ -77,6 +78,7 @@ def test_without_render_the_javascript_catalog_yields_no_course(tmp_path):
         result, stored = _crawl(tmp_path, port)
     assert result.returncode == 0, result.stderr[-3000:]
     assert stored == set()
+    assert "scrapy-playwright" not in result.stderr, "a crawl without render started Playwright"
 
 
 @pytest.mark.slow
@@ -86,6 +88,7 @@ def test_rendering_finds_every_course_of_the_javascript_catalog(tmp_path):
         result, stored = _crawl(tmp_path, port, render=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert stored == _expected()
+    assert result.stderr.count("Launching browser chromium") == 1
     [run] = rows(tmp_path / "catalog.db", "select status from crawl_runs")
     assert run["status"] == "finished"
 
