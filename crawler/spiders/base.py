@@ -33,6 +33,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.crawl.prepare import prepare_runs
+from crawler.crawl.render import render_settings
 from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
 from crawler.paths import DEFAULT_DB, DEFAULT_SOURCES
@@ -72,6 +73,8 @@ class CatalogSpider(scrapy.Spider):
         if isinstance(source, str):  # `scrapy crawl catalog -a source=<slug>`
             source, store, run_id = _open_standalone(crawler.settings, source)
             crawler.signals.connect(store.close, signal=signals.engine_stopped)
+            # Settings are still open here; crawl() does the same for its render sources.
+            crawler.settings.update(render_settings([source]), priority="spider")
         return super().from_crawler(crawler, source=source, store=store, run_id=run_id, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:

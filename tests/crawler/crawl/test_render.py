@@ -115,3 +115,24 @@ def test_a_missing_browser_stops_the_render_crawl_naming_it(tmp_path):
     assert "Chromium was not found at /nonexistent/chromium" in result.stderr
     assert SLUG in result.stderr
     assert stored == set()
+
+
+@pytest.mark.slow
+def test_scrapy_crawl_catalog_renders_a_render_source_too(tmp_path):
+    require_chromium()
+    db = tmp_path / "catalog.db"
+    with serve_demo() as port:
+        command = [sys.executable, "-m", "scrapy", "crawl", "catalog", "-a", f"source={SLUG}"]
+        settings = {
+            "CEUSCOUT_DB": db,
+            "CEUSCOUT_SOURCES": _sources_file(tmp_path, port, render=True),
+            "CEUSCOUT_TODAY": TODAY,
+            "CEUSCOUT_ALLOW_PRIVATE": 1,
+            "DOWNLOAD_DELAY": 0,
+            "AUTOTHROTTLE_ENABLED": 0,
+        }
+        for name, value in settings.items():
+            command += ["-s", f"{name}={value}"]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {r["id"] for r in rows(db, "select id from courses")} == _expected()
