@@ -65,10 +65,11 @@ def run_demo(
 
     web = demo_web_for(sources, port)
     with web:
-        if any(s.render for s in sources):
-            click.echo("rendering JavaScript catalogs in headless Chromium")
         chosen_port = web.address(sources[0].slug)[1]
         click.echo(f"demo web: {len(sources)} providers on 127.0.0.x:{chosen_port}")
+        rendered = [s.slug for s in sources if s.render]
+        if rendered:
+            click.echo(f"rendering in headless Chromium: {', '.join(rendered)}")
         try:
             runs = crawl(
                 [s.with_port(chosen_port) for s in sources],

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from crawler.crawl.render import chromium_path
+from crawler.crawl.render import CHROMIUM_ENV, DEFAULT_CHROMIUM, chromium_path
 
 REQUIRE_ENV = "CEUSCOUT_REQUIRE_BROWSER"
 
@@ -16,7 +16,8 @@ def require_chromium() -> None:
     a missing browser must fail the run rather than quietly skip its tests."""
     if chromium_path() is not None:
         return
-    message = "Debian chromium is not installed (/usr/bin/chromium)"
+    wanted = os.environ.get(CHROMIUM_ENV) or DEFAULT_CHROMIUM
+    message = f"Debian chromium is not installed ({wanted})"
     if os.environ.get(REQUIRE_ENV) == "1":
         pytest.fail(f"{message}, and {REQUIRE_ENV}=1 says it must be")
     pytest.skip(message)
