@@ -37,10 +37,21 @@ _KEYS = {
     "demo_site",
     "max_pages",
     "max_depth",
+    "render",
+    "render_budget",
 }
 # Sized for a CE catalog: a few hundred courses, their listings and the site around them.
 DEFAULT_MAX_PAGES = 3000
 DEFAULT_MAX_DEPTH = 8
+# `render: true` (or `listings`) renders listing pages in Chromium, and the pages discovery finds
+# from a homepage (any of them may be the listing); `all` renders course pages too.
+_RENDER = {
+    False: (),
+    True: ("listing", "page"),
+    "listings": ("listing", "page"),
+    "all": ("listing", "page", "detail"),
+}
+DEFAULT_RENDER_BUDGET = 50
 _CATALOG_JSON_KEYS = {"url", "items", "url_field", "next_field", "fields"}
 
 
@@ -71,10 +82,17 @@ class Source:
     max_pages: int = DEFAULT_MAX_PAGES
     max_depth: int = DEFAULT_MAX_DEPTH
 
+    render: tuple[str, ...] = ()
+    render_budget: int = DEFAULT_RENDER_BUDGET
+
     @property
     def discovers(self) -> bool:
         """True when no start point is configured: the crawl starts from the homepage."""
         return not (self.start_urls or self.sitemaps or self.catalog_json)
+
+    def renders(self, kind: str) -> bool:
+        """Whether pages of ``kind`` ('listing', 'detail', ...) are fetched in the browser."""
+        return kind in self.render
 
     def config(self) -> dict[str, Any]:
         """The plain dict the extraction functions take."""
@@ -220,6 +238,10 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
         if re.compile(course_ref).groups != 1:
             raise SourcesError(f"{where}: course_ref regex must have exactly one group")
     _urls(entry["homepage"], where, "homepage")
+    render = _render(entry.get("render", False), where)
+    budget = entry.get("render_budget", DEFAULT_RENDER_BUDGET)
+    if not isinstance(budget, int) or isinstance(budget, bool) or budget < 1:
+        raise SourcesError(f"{where}: render_budget must be a whole number of pages, at least 1")
     seeds = [entry["homepage"], *start_urls, *sitemaps, *policy] + (
         [catalog["url"]] if catalog else []
     )
@@ -246,7 +268,21 @@ def _source(entry: Any, index: int, demo: bool, text: str, path: Path) -> Source
         demo_site=entry.get("demo_site"),
         notes=entry.get("notes"),
         **limits,
+        render=render,
+        render_budget=budget,
     )
+
+
+def _render(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, dict):
+        unknown = set(value) - {"listings", "courses"}
+        if unknown or not all(isinstance(v, bool) for v in value.values()):
+            raise SourcesError(f"{where}: render as a mapping takes listings/courses: true|false")
+        listings, courses = value.get("listings", False), value.get("courses", False)
+        return _RENDER[True] * listings + ("detail",) * courses
+    if value not in _RENDER:
+        raise SourcesError(f"{where}: render must be true, false, listings, all or a mapping")
+    return _RENDER[value]
 
 
 def load_sources(path: Path | str = DEFAULT_SOURCES) -> list[Source]:

@@ -2,7 +2,9 @@
 
 A synthetic provider site of N course pages (30-60 KB each, JSON-LD plus headed sections, like
 real course pages) is served on loopback from its own process; each crawl runs in its own child
-process so its peak memory (ru_maxrss) is its own.
+process so its peak memory (ru_maxrss) is its own. With ``render`` the full pipeline crawls the
+same site a second time with every page rendered in headless Chromium (``render: all``), so the
+cost of a rendered page is measured next to a plain HTTP one.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def bare_crawl(base: str) -> None:
     process.start()
 
 
-def full_crawl(base: str, db: str) -> None:
+def full_crawl(base: str, db: str, render: bool = False) -> None:
     from datetime import date
 
     from crawler.crawl.run import crawl
@@ -174,6 +176,8 @@ def full_crawl(base: str, db: str) -> None:
         allowed_hosts=("127.0.0.1",),
         listing=(r"/catalog/page/\d+/$",),
         detail=(r"/course/\d+/$",),
+        render=("listing", "detail") if render else (),
+        render_budget=10**9,
     )
     today = date(2026, 11, 1)
     crawl(
@@ -195,7 +199,7 @@ def child(mode: str, base: str, db: str) -> None:
     if mode == "bare":
         bare_crawl(base)
     else:
-        full_crawl(base, db)
+        full_crawl(base, db, render=mode == "render")
     seconds = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"seconds": seconds, "peak_rss_mb": round(peak_kb / 1024, 1)}))
@@ -214,11 +218,12 @@ def _run_child(mode: str, base: str, db: str, pages: int) -> dict:
     crawled = pages + -(-pages // PER_LISTING)
     result["pages"] = crawled
     result["pages_per_s"] = round(crawled / result["seconds"], 1)
+    result["ms_per_page"] = round(1000 * result["seconds"] / crawled, 2)
     result["seconds"] = round(result["seconds"], 2)
     return result
 
 
-def run_bench(pages: int) -> dict:
+def run_bench(pages: int, render: bool = False) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         port_file = Path(tmp) / "port"
         server = Process(target=serve, args=(str(port_file), pages), daemon=True)
@@ -232,13 +237,14 @@ def run_bench(pages: int) -> dict:
             db = str(Path(tmp) / "bench.db")
             bare = _run_child("bare", base, db, pages)
             full = _run_child("full", base, db, pages)
-            import sqlite3
-
-            with sqlite3.connect(db) as conn:
-                stored = conn.execute("select count(*) from courses").fetchone()[0]
+            stored = _stored(db)
+            if render:
+                rendered_db = str(Path(tmp) / "rendered.db")
+                rendered = _run_child("render", base, rendered_db, pages)
+                rendered["courses_stored"] = _stored(rendered_db)
         finally:
             server.terminate()
-    return {
+    result = {
         "course_pages": pages,
         "page_kb": [round(len(course_page(n)) / 1024, 1) for n in (1, 2, 3)],
         "bare": bare,
@@ -246,6 +252,17 @@ def run_bench(pages: int) -> dict:
         "courses_stored": stored,
         "full_to_bare_ratio": round(full["pages_per_s"] / bare["pages_per_s"], 3),
     }
+    if render:
+        result["rendered"] = rendered
+        result["rendered_to_full_ratio"] = round(rendered["pages_per_s"] / full["pages_per_s"], 3)
+    return result
+
+
+def _stored(db: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("select count(*) from courses").fetchone()[0]
 
 
 if __name__ == "__main__":

@@ -18,17 +18,29 @@ import click
     default=None,
     help="Also write the JSON here.",
 )
-def bench(pages, out) -> None:
+@click.option(
+    "--render",
+    is_flag=True,
+    help="Also crawl the site with every page rendered in headless Chromium (needs chromium).",
+)
+def bench(pages, out, render) -> None:
     """Crawl a synthetic site of N course pages with a bare Scrapy spider and with the full
-    CEU Scout pipeline, side by side, and print pages/s, their ratio and peak memory as JSON.
+    CEU Scout pipeline, side by side, and print pages/s, ms per page, their ratio and peak
+    memory as JSON; with --render, the full pipeline rendering every page too.
 
     \b
     Example:
         ceuscout bench --pages 5000
+        ceuscout bench --pages 300 --render
     """
     from crawler.bench.crawl import run_bench
+    from crawler.crawl.render import chromium_path
 
-    result = run_bench(pages)
+    if render and chromium_path() is None:
+        raise click.ClickException(
+            "--render needs Chromium at /usr/bin/chromium (or $CEUSCOUT_CHROMIUM)"
+        )
+    result = run_bench(pages, render=render)
     text = json.dumps(result, indent=2)
     click.echo(text)
     if out:

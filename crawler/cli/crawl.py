@@ -50,6 +50,7 @@ def crawl(
         ceuscout crawl --demo --demo-port 8610  # the demo web, served by `ceuscout demo-web`
         ceuscout crawl -s DOWNLOAD_TIMEOUT=20 -s CLOSESPIDER_TIMEOUT=3600
     """
+    from crawler.crawl.render import BrowserMissing
     from crawler.crawl.report import summary_table
     from crawler.crawl.run import crawl as run_crawl
     from scoring.store import score_catalog
@@ -62,7 +63,10 @@ def crawl(
         sources = [s.with_port(demo_port) if s.demo else s for s in sources]
     local = demo or allow_private or any(s.demo for s in sources)
     day = day_of(today)
-    runs = run_crawl(sources, db, today=day, local=local, overrides=overrides)
+    try:
+        runs = run_crawl(sources, db, today=day, local=local, overrides=overrides)
+    except BrowserMissing as exc:
+        raise click.ClickException(str(exc)) from exc
     table, alert = summary_table(db, runs)
     click.echo(table)
     stats = score_catalog(db, today=day)

@@ -57,6 +57,7 @@ def run_demo(
     serve: bool,
     today: date,
 ) -> None:
+    from crawler.crawl.render import BrowserMissing
     from crawler.crawl.report import summary_table
     from crawler.crawl.run import crawl
     from crawler.publish.serve import serve as serve_snapshot
@@ -67,13 +68,19 @@ def run_demo(
     with web:
         chosen_port = web.address(sources[0].slug)[1]
         click.echo(f"demo web: {len(sources)} providers on 127.0.0.x:{chosen_port}")
-        runs = crawl(
-            [s.with_port(chosen_port) for s in sources],
-            db,
-            today=today,
-            local=True,
-            overrides={"LOG_LEVEL": "WARNING"},
-        )
+        rendered = [s.slug for s in sources if s.render]
+        if rendered:
+            click.echo(f"rendering in headless Chromium: {', '.join(rendered)}")
+        try:
+            runs = crawl(
+                [s.with_port(chosen_port) for s in sources],
+                db,
+                today=today,
+                local=True,
+                overrides={"LOG_LEVEL": "WARNING"},
+            )
+        except BrowserMissing as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(summary_table(db, runs)[0])
     stats = score_catalog(db, today=today)
     click.echo(f"scored {stats['scored']} listings into {db}")

@@ -37,6 +37,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.crawl.prepare import prepare_runs
+from crawler.crawl.render import render_settings
 from crawler.crawl.traps import FrontierGuard, junk_reason
 from crawler.extract import course_from_record, extract_page, extract_site_facts
 from crawler.items import PageResult
@@ -75,12 +76,16 @@ class CatalogSpider(scrapy.Spider):
         self._course_ids: set[str] = set()
         self.guard = FrontierGuard(source.max_pages, source.max_depth)
         self._links = LinkExtractor(tags=("a", "area", "link"), attrs=("href",), canonicalize=False)
+        self.rendered: set[str] = set()  # URLs sent through the browser (render_budget)
+        self.unrendered = 0  # pages past the budget, fetched without the browser
 
     @classmethod
     def from_crawler(cls, crawler, source: Source | str, store=None, run_id=None, **kwargs):
         if isinstance(source, str):  # `scrapy crawl catalog -a source=<slug>`
             source, store, run_id = _open_standalone(crawler.settings, source)
             crawler.signals.connect(store.close, signal=signals.engine_stopped)
+            # Settings are still open here; crawl() does the same for its render sources.
+            crawler.settings.update(render_settings([source]), priority="spider")
         return super().from_crawler(crawler, source=source, store=store, run_id=run_id, **kwargs)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -99,8 +104,26 @@ class CatalogSpider(scrapy.Spider):
             callback=self.parse_by_kind,
             errback=self.failed,
             priority=priority,
-            meta={"frontier_url": url, "kind": kind, "depth": depth},
+            meta={"frontier_url": url, "kind": kind, "depth": depth, **self.render_meta(url, kind)},
         )
+
+    # -- rendering (render: in the sources entry; see crawler/crawl/render.py) ---------------
+    def render_meta(self, url: str, kind: str) -> dict:
+        """Meta that sends this request through the browser, while the render budget lasts."""
+        if not self.source.renders(kind):
+            return {}
+        # A page is linked from many others: the budget counts distinct URLs, not requests.
+        if url not in self.rendered and len(self.rendered) >= self.source.render_budget:
+            self.unrendered += 1
+            if self.unrendered == 1:
+                self.logger.warning(
+                    "render budget of %d pages spent; the rest are fetched without rendering",
+                    self.source.render_budget,
+                )
+            return {}
+        self.rendered.add(url)
+        # The catalog is built by scripts after `load`: wait until their requests have settled.
+        return {"playwright": True, "playwright_page_goto_kwargs": {"wait_until": "networkidle"}}
 
     def follow(self, links: Iterable[tuple[str, str]], depth: int = 0) -> Iterable[scrapy.Request]:
         for url, kind in links:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from crawler.publish.snapshot import publish
+from tests.support.browser import require_chromium
 from tests.support.paths import ROOT
 from tests.support.publish import XSS_DESCRIPTION, XSS_INSTRUCTOR, XSS_TITLE, build_source_db
 
@@ -86,8 +87,7 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (/usr/bin/chromium)")
+    require_chromium()  # a skip without it, a failure on CI (CEUSCOUT_REQUIRE_BROWSER=1)
     with playwright_sync.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

@@ -105,3 +105,34 @@ def test_slug_name_and_homepage_are_enough(tmp_path):
         ("https://good.example/sitemap.xml", "sitemap"),
         ("https://good.example/sitemap_index.xml", "sitemap"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "kinds"),
+    [
+        ("true", ("listing", "page")),
+        ("listings", ("listing", "page")),
+        ("all", ("listing", "page", "detail")),
+        ("{listings: true, courses: true}", ("listing", "page", "detail")),
+        ("{courses: true}", ("detail",)),
+        ("false", ()),
+    ],
+)
+def test_render_names_the_pages_fetched_in_the_browser(tmp_path, value, kinds):
+    [source] = load_sources(write(tmp_path, GOOD + f"    render: {value}\n"))
+    assert source.render == kinds
+    assert source.renders("listing") == ("listing" in kinds)
+    assert source.render_budget == 50
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("    render: sometimes\n", "render must be true, false, listings, all"),
+        ("    render: {pages: true}\n", "render as a mapping"),
+        ("    render: true\n    render_budget: 0\n", "render_budget must be a whole number"),
+    ],
+)
+def test_bad_render_settings_are_named(tmp_path, extra, message):
+    with pytest.raises(SourcesError, match=message):
+        load_sources(write(tmp_path, GOOD + extra))

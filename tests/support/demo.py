@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from crawler.demo.run import free_port
 from crawler.demo.server import DemoWeb
 from crawler.sources import load_sources
+from tests.support.browser import require_chromium
 from tests.support.paths import ROOT
 
 ROOT = ROOT
@@ -47,6 +48,8 @@ def serve_demo(sites_dir: Path | None = None):
 
 
 def crawl_command(port: int, db: Path) -> list[str]:
+    """`ceuscout crawl --demo`: every demo provider, brightpath-ce rendered in Chromium."""
+    require_chromium()
     return [
         sys.executable,
         "-m",

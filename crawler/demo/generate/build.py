@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from crawler.demo.generate import (
+    brightpath_ce,
     carepoint_learning,
     clinicalcore_ce,
     heartland_healthed,
@@ -32,6 +33,7 @@ PROVIDERS = (
     heartland_healthed,
     carepoint_learning,
     quickceu_hub,
+    brightpath_ce,
 )
 
 

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from crawler.cli.main import main
+from tests.support.browser import require_chromium
 from tests.support.paths import ROOT
 
 PAGE = ROOT / "tests" / "fixtures" / "providers" / "careerce" / "jsonld_course.html"
@@ -94,4 +95,24 @@ def test_bench_crawls_both_ways_and_prints_figures():
         assert result[mode]["peak_rss_mb"] > 0
     assert result["full_to_bare_ratio"] == pytest.approx(
         result["full"]["pages_per_s"] / result["bare"]["pages_per_s"], abs=0.01
+    )
+
+
+@pytest.mark.slow
+def test_bench_render_measures_rendered_pages_next_to_plain_ones():
+    require_chromium()
+    out = subprocess.run(
+        [sys.executable, "-m", "crawler.cli.main", "bench", "--pages", "20", "--render"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    result = json.loads(out.stdout)
+    assert result["rendered"]["courses_stored"] == 20
+    assert result["rendered"]["pages"] == result["full"]["pages"] == 21
+    assert result["rendered"]["ms_per_page"] > 0 and result["full"]["ms_per_page"] > 0
+    assert result["rendered_to_full_ratio"] == pytest.approx(
+        result["rendered"]["pages_per_s"] / result["full"]["pages_per_s"], abs=0.01
     )

@@ -14,12 +14,14 @@ import urllib.request
 import pytest
 
 from crawler.demo.run import free_port
+from tests.support.browser import require_chromium
 from tests.support.demo import ROOT, truth
 
 pytestmark = pytest.mark.slow
 
 
 def test_demo_serves_the_scored_catalog_at_the_printed_url(tmp_path):
+    require_chromium()  # brightpath-ce's catalog exists only after JavaScript runs
     port = free_port(["127.0.0.1"])
     process = subprocess.Popen(
         [
@@ -58,6 +60,8 @@ def test_demo_serves_the_scored_catalog_at_the_printed_url(tmp_path):
         data = json.loads(_get(url + "catalog/catalog.json?_shape=objects&_size=1000", deadline))
         in_catalog = [t for t in truth().values() if t["expect_in_catalog"]]
         assert len(data["rows"]) == len(in_catalog)
+        rendered = {c["id"] for c in in_catalog if c["provider"] == "brightpath-ce"}
+        assert rendered and rendered <= {row["id"] for row in data["rows"]}
         assert all(row["score"] is not None for row in data["rows"])
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -65,6 +69,7 @@ def test_demo_serves_the_scored_catalog_at_the_printed_url(tmp_path):
     text = "".join(output)
     assert "scored" in text and "published snapshot" in text
     assert re.search(r"^quickceu-hub\s+finished", text, re.M), text
+    assert re.search(r"^brightpath-ce\s+finished\s+\d+\s+14\b", text, re.M), text
 
 
 def _get(url: str, deadline: float) -> str:
@@ -79,6 +84,7 @@ def _get(url: str, deadline: float) -> str:
 
 
 def test_demo_no_serve_exits_after_publishing(tmp_path):
+    require_chromium()
     db = tmp_path / "demo.db"
     done = subprocess.run(
         [
