@@ -302,3 +302,11 @@ def test_serving_a_live_database_while_a_crawl_writes_does_not_error(tmp_path):
         stop.set()
         writer.join()
     assert statuses == [200] * 30
+
+
+def test_csv_is_a_download_named_after_its_filters(get):
+    response = get("/catalog/catalog.csv?cost_class=free&aama_approved=yes&aama_category=clinical")
+    assert response.headers["content-type"].startswith("text/csv")
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="ceuscout-free-aama-clinical-')
+    assert disposition.endswith('.csv"')
