@@ -294,3 +294,28 @@ def filters_slug(args: list[tuple[str, str]], today: date | None = None) -> str:
     if len(name) > 120:
         name = name[:108].rstrip("-") + "-" + stamp
     return name + ".csv"
+
+
+def credential_options(values: list[tuple[Any, int]]) -> list[dict[str, Any]]:
+    """The 'counts toward' facet per credential, from the counts of its "; "-joined values.
+
+    Each course's list is one facet value, so per-credential counts are exact sums. Each
+    credential comes with the URL filters that select it: the approved CMA (AAMA) label is a
+    prefix of the non-AAMA one, so it needs a second filter excluding that.
+    """
+    counts: dict[str, int] = {}
+    for value, count in values:
+        for credential in str(value or "").split("; "):
+            if credential:
+                counts[credential] = counts.get(credential, 0) + count
+    options = []
+    for credential, count in counts.items():
+        longer = [other for other in counts if other != credential and other.startswith(credential)]
+        if longer:
+            args = [("counts_toward__startswith", credential)]
+            args += [("counts_toward__notlike", other + "%") for other in longer]
+        else:
+            args = [("counts_toward__contains", credential)]
+        options.append({"label": credential, "count": count, "args": args})
+    options.sort(key=lambda option: -option["count"])
+    return options
