@@ -319,3 +319,21 @@ def credential_options(values: list[tuple[Any, int]]) -> list[dict[str, Any]]:
         options.append({"label": credential, "count": count, "args": args})
     options.sort(key=lambda option: -option["count"])
     return options
+
+
+def points_words(course: dict[str, Any]) -> str:
+    """'Score 73: 66 of 90 checkable points; 10 of 100 points (10%) could not be checked'."""
+    score = course.get("score")
+    checked, total = checked_points(course)
+    if score is None:
+        return "Not scored yet"
+    earned = round(float(score) * checked / 100)
+    text = f"Score {score}: {earned} of {checked} checkable points"
+    unknown = total - checked
+    if unknown:
+        text += (
+            f"; {unknown} of {total} points ({round(100 * unknown / total)}%) could not be checked"
+        )
+    else:
+        text += "; every point could be checked"
+    return text

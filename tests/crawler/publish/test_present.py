@@ -114,3 +114,12 @@ def test_csv_file_name_names_the_filters():
     assert present.filters_slug([], date(2026, 12, 4)) == "ceuscout-2026-12-04.csv"
     long = present.filters_slug([("_search", "x" * 300)], date(2026, 12, 4))
     assert long.endswith("-2026-12-04.csv") and len(long) < 130
+
+
+def test_points_words_show_the_unknown_share():
+    course = {f"check_{c.id}": "met" for c in present.CRITERIA}
+    course["check_credit_valid"] = "unknown"
+    course["score"] = 73
+    assert present.points_words(course) == (
+        "Score 73: 66 of 90 checkable points; 10 of 100 points (10%) could not be checked"
+    )
