@@ -183,7 +183,7 @@ def per_hour_words(course: dict[str, Any]) -> str:
     if value is None:
         return ""
     if float(value) == 0:
-        return "Free per contact hour"
+        return f"{money(0, course.get('price_currency'))} per contact hour (free)"
     return f"{money(value, course.get('price_currency'))} per contact hour"
 
 

@@ -51,6 +51,8 @@ def _filter_words(key: str, value: str) -> str | None:
         return f"{label}: {OPERATOR_WORDS[operator]} {present.money(value, 'USD')}"
     if operator and operator != "exact":
         return f"{label} {OPERATOR_WORDS.get(operator, operator)} {value}"
+    if column == "aama_approved":
+        return present.value_label(column, value)
     return f"{label}: {present.value_label(column, value)}"
 
 
