@@ -20,13 +20,13 @@ from tests.browser.test_publish_browser import CHROMIUM, CHROMIUM_ARGS, free_por
 from tests.support.paths import ROOT
 
 DOCS = ROOT / "docs"
+SERVE = (sys.executable, "-m", "crawler.cli.main", "serve")
 RESULTS = "/catalog/catalog?_search=phlebotomy&aama_approved=yes"
 
 
 def _serve(snapshot: Path, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli.main", "serve", "--db", str(snapshot)]
-        + ["--port", str(port)],
+        [*SERVE, "--db", str(snapshot), "--port", str(port)],
         cwd=ROOT,
     )
     deadline = time.monotonic() + 60
