@@ -337,3 +337,32 @@ def points_words(course: dict[str, Any]) -> str:
     else:
         text += "; every point could be checked"
     return text
+
+
+# The canned queries' parameters as a form asks for them.
+PARAMETER_LABELS = {
+    "category": "AAMA category (administrative, clinical or general; empty for all)",
+    "budget": "Budget in US dollars",
+    "min_hours": "Minimum contact hours",
+    "min_score": "Minimum score (0-100)",
+    "days": "Within how many days",
+}
+
+
+def cell_words(column: str, value: Any, row: dict[str, Any]) -> str:
+    """One value of a canned query's result in words (prices with currency, dates as dates)."""
+    if value is None or value == "":
+        return ""
+    if column in ("price_amount", "certificate_fee"):
+        return money(value, row.get("price_currency"))
+    if column == "price_per_contact_hour":
+        return per_hour_words(row)
+    if column == "contact_hours":
+        return hours_words(value)
+    if column in ("first_seen", "last_seen", "credit_valid_until", "expiry_date", "release_date"):
+        return date_words(value)
+    if column in ("cost_class", "aama_approved", "band", "status") or column.startswith("check_"):
+        return value_label(column, value)
+    if column in ("format", "aama_category"):
+        return value_label(column, value)
+    return str(value)

@@ -83,6 +83,13 @@ def kept_args(request, dropped) -> list[tuple[str, str]]:
 
 @hookimpl
 def extra_template_vars(datasette, database, table, view_name, request):
+    if database == "catalog" and request is not None and not table:
+        return {
+            "present": present,
+            "course_href": lambda course_id: datasette.urls.row(
+                "catalog", "catalog", tilde_encode(str(course_id))
+            ),
+        }
     if database != "catalog" or table != "catalog" or request is None:
         return {}
 

@@ -299,3 +299,18 @@ def test_xss_payloads_are_shown_as_text_and_never_run(page, base_url, path, show
         assert XSS_DESCRIPTION in page.locator("div.description").inner_text()
         assert XSS_INSTRUCTOR in page.locator("p.instructors").inner_text()
         assert page.get_by_text("javascript:alert('url')").first.is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(
+    "path", ["/catalog/free_aama_approved?category=clinical", "/catalog/best_value?min_score=0"]
+)
+def test_saved_searches_show_courses_in_words_not_sql(browser, base_url, width, path):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + path)
+    text = page.locator("body").inner_text()
+    assert "select " not in text.lower() and "Run SQL" not in text and "Format SQL" not in text
+    assert page.get_by_role("link", name="Download CSV shortlist").is_visible()
+    assert_fits(page, f"{path} at {width}px")
+    context.close()

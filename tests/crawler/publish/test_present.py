@@ -123,3 +123,11 @@ def test_points_words_show_the_unknown_share():
     assert present.points_words(course) == (
         "Score 73: 66 of 90 checkable points; 10 of 100 points (10%) could not be checked"
     )
+
+
+def test_cells_of_canned_queries_in_words():
+    row = {"price_currency": "USD", "price_per_contact_hour": 5.0}
+    assert present.cell_words("price_amount", 20, row) == "$20.00"
+    assert present.cell_words("price_per_contact_hour", 5.0, row) == "$5.00 per contact hour"
+    assert present.cell_words("first_seen", "2026-12-01T10:00:00+00:00", row) == "Dec 1, 2026"
+    assert present.cell_words("aama_approved", "yes", row) == "AAMA approved"
