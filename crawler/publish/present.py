@@ -366,3 +366,22 @@ def cell_words(column: str, value: Any, row: dict[str, Any]) -> str:
     if column in ("format", "aama_category"):
         return value_label(column, value)
     return str(value)
+
+
+FOUND_IN_WORDS = {
+    "jsonld": "the page's structured data (JSON-LD)",
+    "microdata": "the page's structured data (microdata)",
+    "rdfa": "the page's structured data (RDFa)",
+    "json-api": "the provider's course data feed",
+    "selector": "the page's course details",
+    "heading-section": "a headed section of the page",
+    "policy-page": "the provider's policy page",
+    "text-pattern": "a phrase in the page text",
+}
+
+
+def found_in_words(found_in: Any) -> str:
+    """Where evidence was found, in words: 'heading-section' -> 'a headed section of the page'."""
+    if not found_in:
+        return ""
+    return FOUND_IN_WORDS.get(str(found_in), str(found_in).replace("_", " ").replace("-", " "))

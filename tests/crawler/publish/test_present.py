@@ -131,3 +131,8 @@ def test_cells_of_canned_queries_in_words():
     assert present.cell_words("price_per_contact_hour", 5.0, row) == "$5.00 per contact hour"
     assert present.cell_words("first_seen", "2026-12-01T10:00:00+00:00", row) == "Dec 1, 2026"
     assert present.cell_words("aama_approved", "yes", row) == "AAMA approved"
+
+
+def test_where_evidence_was_found_in_words():
+    assert present.found_in_words("heading-section") == "a headed section of the page"
+    assert present.found_in_words("new_kind") == "new kind"
