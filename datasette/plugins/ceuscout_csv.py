@@ -5,13 +5,16 @@ streams, so ``_stream=1`` exports of any filtered view stay streamed and complet
 request without ``_stream`` gets it added (unless it is a later page, ``_next``), so the plain
 "CSV" link of a filtered table exports all its rows rather than the first 1,000, fetched in
 pages of 1,000 (stock streaming fetches 50 rows a query, which made 10,000 rows take 10 s).
+Every CSV is a download (``text/csv``, ``Content-Disposition: attachment``) named after its
+filters, e.g. ``ceuscout-free-aama-clinical-2026-12-04.csv``.
 """
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, parse_qsl
 
 from datasette import hookimpl
 
 from crawler.publish.csv_safety import CsvNeutralizer
+from crawler.publish.present import filters_slug
 
 PLUGIN_NAME = "ceuscout-csv"
 
@@ -42,6 +45,29 @@ def _wants_header(scope) -> bool:
     return query.get("_header") != ["off"]
 
 
+def download_name(scope) -> str:
+    """The file name: the table (unless it is the course list) and its filters."""
+    pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=False)
+    table = scope.get("path", "").rstrip("/").rsplit("/", 1)[-1].removesuffix(".csv")
+    if table and table != "catalog":
+        pairs = [("table", table), *pairs]
+    return filters_slug(pairs)
+
+
+def _download_headers(headers, scope):
+    kept = [
+        (k, v)
+        for k, v in headers
+        if k.lower() not in (b"content-length", b"content-type", b"content-disposition")
+    ]
+    name = download_name(scope).encode("ascii", "replace")
+    return [
+        *kept,
+        (b"content-type", b"text/csv; charset=utf-8"),
+        (b"content-disposition", b'attachment; filename="' + name + b'"'),
+    ]
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
@@ -52,6 +78,7 @@ def asgi_wrapper(datasette):
             config = datasette.plugin_config(PLUGIN_NAME) or {}
             headers = config.get("headers") if _wants_header(scope) else None
             rewriter = CsvNeutralizer(headers)
+            original = scope
             scope = _streaming_scope(scope)
             rewriting = False
 
@@ -62,11 +89,7 @@ def asgi_wrapper(datasette):
                     if rewriting:
                         message = {
                             **message,
-                            "headers": [
-                                (k, v)
-                                for k, v in message.get("headers", [])
-                                if k.lower() != b"content-length"
-                            ],
+                            "headers": _download_headers(message.get("headers", []), original),
                         }
                 elif message["type"] == "http.response.body" and rewriting:
                     body = rewriter.feed(message.get("body", b""))

@@ -8,15 +8,11 @@ from datasette import hookimpl
 from datasette.utils import is_url, tilde_decode
 from markupsafe import Markup, escape
 
+from crawler.publish import present
 from scoring.criteria import BANDS, CRITERIA
 
 LINK_COLUMNS = {"url", "refund_policy_url", "homepage", "contact_url"}
-STATUS_WORDS = {
-    "met": "Met",
-    "partial": "Partly met",
-    "missing": "Missing",
-    "unknown": "Unknown (could not be checked)",
-}
+STATUS_WORDS = present.VALUE_LABELS["check"]
 
 
 def safe_link(value, text=None):
@@ -82,6 +78,8 @@ async def _course_page_vars(db, course_id):
         "history": history,
         "counts_toward": counts_toward,
         "safe_link": safe_link,
+        "present": present,
+        "shown": present.card(course),
     }
 
 

@@ -197,11 +197,13 @@ def test_course_page_shows_score_card_with_evidence(get):
     assert page.status_code == 200
     html = page.text
     assert "Phlebotomy Safety Essentials" in html
-    assert "Score 95 (band A)" in html
+    assert "Score 95 · band A" in html
+    assert "of 100 points" in html or "every point could be checked" in html
     assert html.count('class="check-status"') == 10
     assert "Evidence for refund_policy: stated on the course page." in html
     assert "This course is approved by the AAMA for 1.0 clinical CEU." in html
-    assert "free: 0.00 USD" in html
+    assert '<strong class="price">Free</strong>' in html
+    assert "1 contact hour" in html and "contact hours (" not in html
     assert '<a href="https://medce.example/courses/phleb-101" rel="nofollow' in html
     assert '<a href="https://medce.example/" rel="nofollow noopener noreferrer">' in html
     assert "Purpose stated" in html and "Instructor credentials" in html
@@ -302,3 +304,11 @@ def test_serving_a_live_database_while_a_crawl_writes_does_not_error(tmp_path):
         stop.set()
         writer.join()
     assert statuses == [200] * 30
+
+
+def test_csv_is_a_download_named_after_its_filters(get):
+    response = get("/catalog/catalog.csv?cost_class=free&aama_approved=yes&aama_category=clinical")
+    assert response.headers["content-type"].startswith("text/csv")
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="ceuscout-free-aama-clinical-')
+    assert disposition.endswith('.csv"')
