@@ -40,8 +40,8 @@ def sitemap_body(response: Response, max_size: int) -> bytes | None:
 
 
 def robots_sitemaps(response: Response) -> list[str]:
-    text = response.text if isinstance(response, TextResponse) else response.body.decode("latin-1")
-    return list(sitemap_urls_from_robots(text, base_url=response.url))
+    # Scrapy reads robots.txt bytes itself (passing str is deprecated and warns on every run).
+    return list(sitemap_urls_from_robots(response.body, base_url=response.url))
 
 
 def as_json(response: Response):

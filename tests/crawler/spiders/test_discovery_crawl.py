@@ -18,8 +18,11 @@ pytestmark = pytest.mark.slow
 
 
 def minimal_sources(path: Path, port: int) -> Path:
+    # Only what a person knows without reading a site's markup; `render: true` stays, since a
+    # catalog built by JavaScript is invisible to plain HTTP and the entry must say so.
     entries = [
         {"slug": s.slug, "name": s.name, "homepage": s.with_port(port).homepage}
+        | ({"render": True} if s.render else {})
         for s in demo_sources()
     ]
     path.write_text(yaml.safe_dump({"demo_providers": entries}))
